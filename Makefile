@@ -1,0 +1,62 @@
+# Leadwise: `make run` starts the app on SQLite; `make test` runs every test suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HAS_FRONTEND := $(wildcard frontend/package.json)
+
+.PHONY: run test lint format typecheck web lock bench clean help
+
+help:
+	@echo "make run    - install, build the web app, migrate, serve on http://127.0.0.1:8000"
+	@echo "make test   - install dev tools and run lint, type checks and every test suite"
+	@echo "make lock   - re-resolve requirements*.lock from pyproject.toml"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Installs are stamped so that repeated runs are instant until a lock file changes.
+$(VENV)/.runtime-installed: requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	@touch $@
+
+$(VENV)/.dev-installed: requirements-dev.lock pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	@touch $@ $(VENV)/.runtime-installed
+
+web:
+ifneq ($(HAS_FRONTEND),)
+	cd frontend && npm ci --no-audit --no-fund && npm run build
+else
+	@echo "no frontend/ yet: the API serves a page explaining how to build the web app"
+endif
+
+run: $(VENV)/.runtime-installed web
+	$(BIN)/leadwise serve
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(VENV)/.dev-installed
+	$(BIN)/mypy
+
+format: $(VENV)/.dev-installed
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+test: $(VENV)/.dev-installed lint typecheck
+	$(BIN)/pytest
+
+lock: $(BIN)/python
+	$(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements-dev.lock
+
+bench: $(VENV)/.dev-installed
+	bash bench/http.sh
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

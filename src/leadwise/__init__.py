@@ -1,0 +1,3 @@
+"""Leadwise: a self-hosted lead platform."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from leadwise.cli import main
+
+main()

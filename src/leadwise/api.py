@@ -1,0 +1,14 @@
+"""Every domain router under /api/v1, and nothing else."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from leadwise.auth.router import router as auth_router
+from leadwise.jobs.router import router as jobs_router
+from leadwise.users.router import router as users_router
+
+api_router = APIRouter(prefix="/api/v1")
+api_router.include_router(auth_router)
+api_router.include_router(users_router)
+api_router.include_router(jobs_router)

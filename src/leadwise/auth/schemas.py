@@ -1,0 +1,57 @@
+"""Request and response bodies of sign-in and API keys."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from pydantic import Field
+
+from leadwise.auth.permissions import Permission
+from leadwise.core.schemas import Envelope, ReadSchema, Schema
+
+
+class TokenRead(ReadSchema):
+    access_token: str
+    token_type: str = "bearer"  # noqa: S105 - the OAuth2 token type, not a secret
+    expires_in: int = Field(description="Seconds until the access token expires")
+    refresh_token: str
+    refresh_expires_in: int
+
+
+class TokenEnvelope(Envelope[TokenRead]):
+    """The envelope, plus the RFC 6749 fields at top level so OAuth2 clients (and the
+    Authorize button of /docs) read the token where they expect it."""
+
+    access_token: str
+    token_type: str = "bearer"  # noqa: S105 - the OAuth2 token type, not a secret
+    expires_in: int
+    refresh_token: str
+
+
+class RefreshRequest(Schema):
+    refresh_token: str = Field(min_length=16, max_length=200)
+
+
+class ApiKeyCreate(Schema):
+    name: str = Field(min_length=1, max_length=100, examples=["Website form sync"])
+    scopes: list[Permission] | None = Field(
+        None, description="Permissions of the key; default: your role's, minus member/key admin"
+    )
+    expires_at: datetime | None = None
+
+
+class ApiKeyRead(ReadSchema):
+    id: uuid.UUID
+    name: str
+    prefix: str = Field(description="Shown so you can tell keys apart: lw_<prefix>_…")
+    scopes: list[str]
+    created_at: datetime
+    created_by_id: uuid.UUID | None
+    last_used_at: datetime | None
+    expires_at: datetime | None
+    revoked_at: datetime | None
+
+
+class ApiKeyCreated(ApiKeyRead):
+    key: str = Field(description="The key itself. It is shown only this once.")

@@ -1,0 +1,341 @@
+"""The `leadwise` command: serve, worker, db, users, config, version."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any, TypeVar
+
+import typer
+from pydantic import SecretStr
+from rich.console import Console
+from rich.table import Table
+
+from leadwise import __version__
+from leadwise.config import Settings, SettingsError, get_settings
+
+T = TypeVar("T")
+
+app = typer.Typer(
+    name="leadwise",
+    help="Leadwise: a self-hosted lead platform.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="Database migrations.", no_args_is_help=True)
+users_app = typer.Typer(help="Users and first-run setup.", no_args_is_help=True)
+config_app = typer.Typer(help="Configuration.", no_args_is_help=True)
+docs_app = typer.Typer(help="Generated documentation.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(users_app, name="users")
+app.add_typer(config_app, name="config")
+app.add_typer(docs_app, name="docs")
+
+console = Console()
+errors = Console(stderr=True)
+
+
+class CliError(Exception):
+    """A problem to report in one line, exiting non-zero (no traceback)."""
+
+
+def main() -> None:
+    try:
+        app()
+    except SettingsError as error:
+        errors.print(f"[red]error:[/red] {error}")
+        sys.exit(2)
+    except CliError as error:
+        errors.print(f"[red]error:[/red] {error}")
+        sys.exit(1)
+
+
+def settings() -> Settings:
+    current = get_settings()
+    from leadwise.core.security import configure_password_hashing
+
+    configure_password_hashing(
+        time_cost=current.auth.argon2_time_cost, memory_kib=current.auth.argon2_memory_kib
+    )
+    return current
+
+
+def run_db(work: Callable[[Any], Awaitable[T]]) -> T:
+    """Run `work(session)` in one committed transaction against the configured database."""
+    from leadwise.core.db import Database
+
+    async def runner() -> T:
+        database = Database(settings())
+        try:
+            async with database.unit_of_work() as session:
+                return await work(session)
+        finally:
+            await database.dispose()
+
+    return asyncio.run(runner())
+
+
+# --- serve / worker ------------------------------------------------------------------------
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Bind address (default from settings)")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default from settings)")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="API worker processes")] = 1,
+    worker: Annotated[bool, typer.Option(help="Start the embedded job worker")] = True,
+    migrate: Annotated[bool, typer.Option(help="Apply pending migrations first")] = True,
+) -> None:
+    """Run the API and the web app (and, by default, an embedded job worker)."""
+    import uvicorn
+
+    from leadwise.core.logging import configure_logging
+
+    current = settings()
+    configure_logging(current.log)
+    current.data_dir.mkdir(parents=True, exist_ok=True)
+    if migrate:
+        _upgrade_or_fail(current)
+    with _metrics_dir(current), _embedded_worker(current, enabled=worker):
+        bind_host, bind_port = host or current.host, port or current.port
+        console.print(f"Leadwise {__version__} on http://{bind_host}:{bind_port}  (docs: /docs)")
+        uvicorn.run(
+            "leadwise.main:create_app",
+            factory=True,
+            host=bind_host,
+            port=bind_port,
+            workers=workers,
+            access_log=False,
+            log_config=None,
+            proxy_headers=True,
+        )
+
+
+def _upgrade_or_fail(current: Settings) -> None:
+    from leadwise.core import migrate as migrations
+
+    try:
+        migrations.upgrade(current)
+    except Exception as error:
+        raise CliError(f"could not migrate the database: {error}") from error
+
+
+@contextmanager
+def _metrics_dir(current: Settings) -> Iterator[None]:
+    """One Prometheus directory shared by every API process and the embedded worker."""
+    path = current.data_dir / "prometheus"
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir(parents=True)
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(path)
+    yield
+
+
+@contextmanager
+def _embedded_worker(current: Settings, *, enabled: bool) -> Iterator[None]:
+    if not enabled:
+        yield
+        return
+    command = [sys.executable, "-m", "leadwise", "worker", "--beat", "--pool", "threads"]
+    process = subprocess.Popen(command, start_new_session=True)  # noqa: S603 - our own command
+    try:
+        yield
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+
+
+@app.command()
+def worker(
+    concurrency: Annotated[int | None, typer.Option(min=1, help="Parallel tasks")] = None,
+    pool: Annotated[str, typer.Option(help="prefork, threads or solo")] = "prefork",
+    beat: Annotated[bool, typer.Option(help="Also run the periodic scheduler (run one)")] = False,
+    loglevel: Annotated[str, typer.Option()] = "INFO",
+) -> None:
+    """Run a job worker against the configured broker (any number of them)."""
+    from leadwise.core.logging import configure_logging
+    from leadwise.worker.app import get_celery
+
+    current = settings()
+    configure_logging(current.log)
+    argv = [
+        "worker",
+        f"--concurrency={concurrency or current.worker.concurrency}",
+        f"--pool={pool}",
+        f"--loglevel={loglevel}",
+        "--without-gossip",
+        "--without-mingle",
+    ]
+    if beat:
+        argv.append("--beat")
+    get_celery().worker_main(argv)
+
+
+# --- db ------------------------------------------------------------------------------------
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
+    """Apply migrations up to REVISION (default: the latest)."""
+    from leadwise.core import migrate as migrations
+
+    current = settings()
+    try:
+        migrations.upgrade(current, revision)
+    except Exception as error:
+        raise CliError(f"could not migrate the database: {error}") from error
+    console.print(f"database at {migrations.current(current) or 'base'}")
+
+
+@db_app.command("downgrade")
+def db_downgrade(revision: Annotated[str, typer.Argument(help="e.g. -1, base, 0001")]) -> None:
+    """Revert migrations down to REVISION."""
+    from leadwise.core import migrate as migrations
+
+    current = settings()
+    try:
+        migrations.downgrade(current, revision)
+    except Exception as error:
+        raise CliError(f"could not downgrade: {error}") from error
+    console.print(f"database at {migrations.current(current) or 'base'}")
+
+
+@db_app.command("current")
+def db_current() -> None:
+    """Show the database's migration revision."""
+    from leadwise.core import migrate as migrations
+
+    current = settings()
+    try:
+        revision = migrations.current(current)
+    except Exception as error:
+        raise CliError(f"could not read the database: {error}") from error
+    console.print(revision or "base (no migrations applied)")
+
+
+# --- users ---------------------------------------------------------------------------------
+
+
+@users_app.command("create-admin")
+def create_admin(
+    email: Annotated[str, typer.Option(prompt=True, help="Sign-in email")],
+    password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)],
+    workspace: Annotated[str, typer.Option(prompt="Workspace name")] = "My workspace",
+    name: Annotated[str, typer.Option(help="Full name")] = "",
+) -> None:
+    """Create a user who owns a new workspace (the first one completes setup)."""
+    from pydantic import ValidationError
+
+    from leadwise.core.errors import AppError
+    from leadwise.users import service
+    from leadwise.users.schemas import SetupRequest
+
+    try:
+        request = SetupRequest(
+            email=email, password=password, full_name=name, workspace_name=workspace
+        )
+    except ValidationError as error:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        raise CliError(problems) from None
+    _upgrade_or_fail(settings())
+
+    async def work(session: Any) -> tuple[Any, Any]:
+        first_run = await service.setup_required(session)
+        return await service.create_owner(
+            session,
+            email=str(request.email),
+            password=request.password,
+            full_name=request.full_name,
+            workspace_name=request.workspace_name,
+            first_run=first_run,
+        )
+
+    try:
+        user, created = run_db(work)
+    except AppError as error:
+        raise CliError(error.message) from None
+    console.print(f"created owner [bold]{user.email}[/bold] of workspace '{created.name}'")
+
+
+@users_app.command("list")
+def list_users() -> None:
+    """List every user with their number of workspaces."""
+    from leadwise.users import service
+
+    rows = run_db(service.all_users)
+    table = Table("email", "name", "active", "workspaces", "created", "last sign-in")
+    for user, workspaces in rows:
+        table.add_row(
+            user.email,
+            user.full_name,
+            "yes" if user.is_active else "no",
+            str(workspaces),
+            user.created_at.strftime("%Y-%m-%d %H:%M"),
+            user.last_login_at.strftime("%Y-%m-%d %H:%M") if user.last_login_at else "never",
+        )
+    console.print(table)
+
+
+# --- config, docs, version -----------------------------------------------------------------
+
+
+@config_app.command("show")
+def config_show(
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output")] = False,
+) -> None:
+    """Print the effective settings, secrets masked."""
+    import json
+
+    flat = dict(_flatten(settings().model_dump()))
+    if as_json:
+        console.print_json(json.dumps(flat, default=str))
+        return
+    table = Table("variable", "value")
+    for key, value in flat.items():
+        table.add_row(key, str(value))
+    console.print(table)
+
+
+def _flatten(values: dict[str, Any], prefix: str = "LEADWISE_") -> Iterator[tuple[str, Any]]:
+    for key, value in values.items():
+        name = f"{prefix}{key.upper()}"
+        if isinstance(value, dict):
+            yield from _flatten(value, f"{name}__")
+        elif isinstance(value, SecretStr):
+            yield name, "**********"
+        elif key in {"database_url", "broker_url", "redis_url"} and value:
+            yield name, _mask_url(str(value))
+        else:
+            yield name, value
+
+
+def _mask_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return url.split("@")[-1] if "@" in url else url
+
+
+@docs_app.command("permissions")
+def docs_permissions() -> None:
+    """Print the permission matrix (the source of docs/permissions.md)."""
+    from leadwise.auth.permissions import matrix_markdown
+
+    sys.stdout.write(matrix_markdown())
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    console.print(f"leadwise {__version__}")

@@ -1,0 +1,258 @@
+"""Settings: the one place that reads the environment.
+
+Every value comes from `LEADWISE_*` variables (nested groups joined with `__`, e.g.
+`LEADWISE_AUTH__ACCESS_TOKEN_MINUTES`) or a `.env` file in the working directory.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from pydantic_settings import SettingsError as SourceError
+
+SECRET_KEY_FILE = "secret_key"  # noqa: S105 - a file name
+DEFAULT_DATA_DIR = Path("./data")
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    TEST = "test"
+    PRODUCTION = "production"
+
+
+def _split_list(value: Any) -> Any:
+    """Lists come as JSON (`["a","b"]`) or, more kindly, comma-separated (`a,b`)."""
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith("["):
+            return json.loads(text)
+        return [item.strip() for item in text.split(",") if item.strip()]
+    return value
+
+
+StrList = Annotated[list[str], NoDecode, BeforeValidator(_split_list)]
+
+
+class AuthSettings(BaseModel):
+    access_token_minutes: int = Field(15, ge=1, le=24 * 60)
+    refresh_token_days: int = Field(7, ge=1, le=365)
+    jwt_algorithm: str = "HS256"
+    # Lock an account (by login name) after this many consecutive failures; the lock doubles
+    # with every further failure, up to lockout_max_seconds.
+    lockout_threshold: int = Field(5, ge=1)
+    lockout_base_seconds: int = Field(30, ge=1)
+    lockout_max_seconds: int = Field(3600, ge=1)
+    # argon2id cost (OWASP: t=3 with 64 MiB); hashes are upgraded at sign-in when it changes.
+    argon2_time_cost: int = Field(3, ge=1, le=20)
+    argon2_memory_kib: int = Field(65536, ge=1024, le=4 * 1024 * 1024)
+    api_key_touch_seconds: int = Field(
+        60, ge=0, description="min interval between last-used writes"
+    )
+
+
+class RateLimitSettings(BaseModel):
+    enabled: bool = True
+    login: str = "10/minute"
+    refresh: str = "30/minute"
+    public: str = "60/minute"
+
+
+class JobSettings(BaseModel):
+    heartbeat_seconds: float = Field(10.0, gt=0)
+    stale_after_seconds: float = Field(60.0, gt=0)
+    sweep_interval_seconds: float = Field(30.0, gt=0)
+    max_attempts: int = Field(5, ge=1)
+    retry_base_seconds: float = Field(5.0, gt=0)
+    retry_max_seconds: float = Field(600.0, gt=0)
+
+
+class WorkerSettings(BaseModel):
+    concurrency: int = Field(2, ge=1)
+    # Extra modules whose Celery tasks the worker registers (plugins, test tasks).
+    extra_task_modules: StrList = []
+
+
+class HttpSettings(BaseModel):
+    cors_origins: StrList = []
+    max_body_bytes: int = Field(10 * 1024 * 1024, ge=1024)
+    trusted_hosts: StrList = ["*"]
+
+
+class OtelSettings(BaseModel):
+    endpoint: str | None = None
+    service_name: str = "leadwise"
+
+
+class LogSettings(BaseModel):
+    level: str = "INFO"
+    format: str = Field("json", pattern="^(json|console)$")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="LEADWISE_",
+        env_nested_delimiter="__",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        validate_default=True,
+    )
+
+    env: Environment = Environment.DEVELOPMENT
+    data_dir: Path = DEFAULT_DATA_DIR
+    database_url: str | None = None
+    broker_url: str | None = None
+    redis_url: str | None = None
+    secret_key: SecretStr | None = None
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+    db_pool_size: int = Field(10, ge=1)
+    db_echo: bool = False
+
+    auth: AuthSettings = AuthSettings()
+    rate_limit: RateLimitSettings = RateLimitSettings()
+    jobs: JobSettings = JobSettings()
+    worker: WorkerSettings = WorkerSettings()
+    http: HttpSettings = HttpSettings()
+    otel: OtelSettings = OtelSettings()
+    log: LogSettings = LogSettings()
+
+    @field_validator("database_url", "broker_url", "redis_url", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: Any) -> Any:
+        return None if value == "" else value
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_database(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        value = normalise_database_url(value)
+        if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+            raise ValueError("must be a sqlite:// or postgresql:// URL")
+        return value
+
+    @model_validator(mode="after")
+    def _resolve_defaults(self) -> Settings:
+        self.data_dir = self.data_dir.expanduser().resolve()
+        if self.database_url is None:
+            self.database_url = f"sqlite+aiosqlite:///{self.data_dir / 'leadwise.sqlite3'}"
+        if self.broker_url is None:
+            self.broker_url = f"sqla+sqlite:///{self.data_dir / 'broker.sqlite3'}"
+        if self.secret_key is None:
+            if self.env is Environment.PRODUCTION:
+                raise ValueError(
+                    "LEADWISE_SECRET_KEY must be set in production (at least 32 characters)"
+                )
+        elif self.env is Environment.PRODUCTION and (
+            len(self.secret_key.get_secret_value()) < 32
+            or self.secret_key.get_secret_value() in WEAK_SECRETS
+        ):
+            raise ValueError(
+                "LEADWISE_SECRET_KEY is too weak for production (32+ random characters)"
+            )
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return str(self.database_url).startswith("sqlite")
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        assert self.database_url is not None
+        return self.database_url
+
+    @property
+    def resolved_broker_url(self) -> str:
+        assert self.broker_url is not None
+        return self.broker_url
+
+    def signing_key(self) -> str:
+        """The JWT signing key: configured, or generated once and kept in the data dir."""
+        if self.secret_key is not None:
+            return self.secret_key.get_secret_value()
+        return _load_or_create_secret(self.data_dir)
+
+
+WEAK_SECRETS = {"changeme", "secret", "change-me", "development", "leadwise"}
+
+
+def normalise_database_url(url: str) -> str:
+    """Accept the plain URLs people paste and pick the async drivers we ship."""
+    for plain, driver in (
+        ("postgres://", "postgresql+asyncpg://"),
+        ("postgresql://", "postgresql+asyncpg://"),
+        ("postgresql+psycopg://", "postgresql+asyncpg://"),
+        ("sqlite://", "sqlite+aiosqlite://"),
+    ):
+        if url.startswith(plain):
+            return driver + url[len(plain) :]
+    return url
+
+
+def _load_or_create_secret(data_dir: Path) -> str:
+    path = data_dir / SECRET_KEY_FILE
+    if path.exists():
+        return path.read_text().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    # Exclusive create: when two processes start together only one key wins, both use it.
+    try:
+        with path.open("x") as handle:
+            handle.write(key)
+        path.chmod(0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    return key
+
+
+class SettingsError(Exception):
+    """Invalid configuration, with messages that name the environment variables."""
+
+    def __init__(self, error: ValidationError) -> None:
+        self.problems = [_describe(item) for item in error.errors()]
+        super().__init__("invalid settings:\n  " + "\n  ".join(self.problems))
+
+    @classmethod
+    def from_message(cls, message: str) -> SettingsError:
+        instance = cls.__new__(cls)
+        instance.problems = [message]
+        Exception.__init__(instance, f"invalid settings:\n  {message}")
+        return instance
+
+
+def _describe(item: Any) -> str:
+    location = [str(part) for part in item["loc"] if part not in ("", "__root__")]
+    message = str(item["msg"]).removeprefix("Value error, ")
+    if not location:
+        return message
+    return f"LEADWISE_{'__'.join(location).upper()}: {message}"
+
+
+def load_settings(**overrides: Any) -> Settings:
+    try:
+        return Settings(**overrides)
+    except ValidationError as error:
+        raise SettingsError(error) from None
+    except SourceError as error:  # a value that is not even parseable (bad JSON)
+        raise SettingsError.from_message(str(error)) from None
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return load_settings()

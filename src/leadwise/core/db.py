@@ -1,0 +1,110 @@
+"""Engine, sessions and the unit of work.
+
+The transaction is the request or the task: `unit_of_work()` commits at the end and only then
+runs the callbacks registered with `after_commit()` (jobs to publish); on error it rolls back
+and drops them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import anyio.to_thread
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+from leadwise.config import Settings
+from leadwise.core.errors import AppError
+
+log = logging.getLogger(__name__)
+
+AFTER_COMMIT_KEY = "leadwise_after_commit"
+SQLITE_BUSY_TIMEOUT_MS = 15_000
+
+
+def create_engine(settings: Settings) -> AsyncEngine:
+    url = make_url(settings.sqlalchemy_url)
+    options: dict[str, Any] = {"echo": settings.db_echo, "pool_pre_ping": not settings.is_sqlite}
+    if settings.is_sqlite:
+        if url.database and url.database != ":memory:":
+            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        options["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+    else:
+        options["pool_size"] = settings.db_pool_size
+        options["max_overflow"] = settings.db_pool_size
+    engine = create_async_engine(url, **options)
+    if settings.is_sqlite:
+        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # WAL lets the API read while the worker writes; foreign keys are off by default in SQLite.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.close()
+
+
+class Database:
+    """The engine and session factory of one process (or one event loop, in the worker)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.engine = create_engine(settings)
+        self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()
+
+    @asynccontextmanager
+    async def unit_of_work(self) -> AsyncIterator[AsyncSession]:
+        async with self.sessionmaker() as session, transaction(session):
+            yield session
+
+
+@asynccontextmanager
+async def transaction(session: AsyncSession) -> AsyncIterator[None]:
+    """Commit when the block ends, then run the after-commit callbacks; roll back on error.
+
+    An `AppError` raised with `keep_changes=True` still commits: some refusals must record
+    something (a failed sign-in counter, a session revoked for token reuse).
+    """
+    try:
+        yield
+    except BaseException as error:
+        if isinstance(error, AppError) and error.keep_changes:
+            await session.commit()
+            await run_after_commit(session)
+        else:
+            session.info.pop(AFTER_COMMIT_KEY, None)
+            await session.rollback()
+        raise
+    await session.commit()
+    await run_after_commit(session)
+
+
+def after_commit(session: AsyncSession, callback: Callable[[], None]) -> None:
+    """Run `callback` (blocking allowed, it runs in a thread) once the transaction committed."""
+    session.info.setdefault(AFTER_COMMIT_KEY, []).append(callback)
+
+
+async def run_after_commit(session: AsyncSession) -> None:
+    for callback in session.info.pop(AFTER_COMMIT_KEY, []):
+        try:
+            await anyio.to_thread.run_sync(callback)
+        except Exception:
+            # The data is committed; a job that failed to publish is picked up by the sweeper.
+            log.exception("after-commit callback failed")

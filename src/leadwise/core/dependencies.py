@@ -1,0 +1,32 @@
+"""Request-scoped dependencies shared by every router."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from leadwise.config import Settings
+from leadwise.core.db import Database, transaction
+
+
+async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """The request's transaction: committed before the response is sent, then jobs published.
+
+    Used with `scope="function"`, so FastAPI closes it right after the endpoint (and before the
+    response goes out): a failed commit becomes an error response, never a silent loss.
+    """
+    database: Database = request.app.state.db
+    async with database.sessionmaker() as session, transaction(session):
+        yield session
+
+
+def get_settings_dep(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
+SettingsDep = Annotated[Settings, Depends(get_settings_dep)]

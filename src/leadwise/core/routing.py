@@ -1,0 +1,70 @@
+"""The envelope route: routers return plain data (ORM objects, `Page`s), the route wraps it.
+
+A router declares `response_model=LeadRead` (or `Page[LeadRead]` for lists) and returns the
+ORM object; this route class documents and serialises `{"success", "data", "message",
+"timestamp"}` (plus `meta` for pages) around it, so the envelope is written once.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import typing
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import APIRouter, Response
+from fastapi.datastructures import DefaultPlaceholder
+from fastapi.routing import APIRoute
+
+from leadwise.core.clock import utcnow
+from leadwise.core.schemas import Envelope, ListEnvelope, Page
+
+
+class EnvelopeRoute(APIRoute):
+    def __init__(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
+        response_model = kwargs.get("response_model")
+        if isinstance(response_model, DefaultPlaceholder):
+            response_model = None
+        already_enveloped = isinstance(response_model, type) and issubclass(
+            response_model, Envelope | ListEnvelope
+        )
+        if not already_enveloped and (
+            kwargs.get("response_class") is None
+            or isinstance(kwargs.get("response_class"), DefaultPlaceholder)
+        ):
+            if typing.get_origin(response_model) is Page:
+                (item_model,) = typing.get_args(response_model)
+                kwargs["response_model"] = ListEnvelope[item_model]  # type: ignore[valid-type]
+                endpoint = _wrap(endpoint, paged=True)
+            else:
+                kwargs["response_model"] = Envelope[response_model]  # type: ignore[valid-type]
+                endpoint = _wrap(endpoint, paged=False)
+        super().__init__(path, endpoint, **kwargs)
+
+
+def _wrap(endpoint: Callable[..., Any], *, paged: bool) -> Callable[..., Any]:
+    if not inspect.iscoroutinefunction(endpoint):
+        raise TypeError(f"{endpoint.__qualname__}: API endpoints must be async")
+
+    @functools.wraps(endpoint)
+    async def enveloped(*args: Any, **kwargs: Any) -> Any:
+        result = await endpoint(*args, **kwargs)
+        if isinstance(result, Response):
+            return result
+        if paged:
+            return {
+                "success": True,
+                "data": result.items,
+                "meta": {"next_cursor": result.next_cursor, "limit": result.limit},
+                "message": None,
+                "timestamp": utcnow(),
+            }
+        return {"success": True, "data": result, "message": None, "timestamp": utcnow()}
+
+    return enveloped
+
+
+def make_router(**kwargs: Any) -> APIRouter:
+    """An APIRouter whose routes answer in the envelope."""
+    return APIRouter(route_class=EnvelopeRoute, **kwargs)

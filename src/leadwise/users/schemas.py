@@ -1,0 +1,131 @@
+"""Request and response bodies of setup, users, workspaces and members."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from pydantic import AliasPath, EmailStr, Field, field_validator
+
+from leadwise.auth.schemas import TokenRead
+from leadwise.core.schemas import ReadSchema, Schema
+from leadwise.models import Role
+
+PASSWORD_MIN = 10
+PASSWORD_MAX = 128  # argon2 hashes anything, but a 1 MB password is an attack, not a password
+
+
+class PasswordMixin(Schema):
+    password: str = Field(min_length=PASSWORD_MIN, max_length=PASSWORD_MAX)
+
+    @field_validator("password")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if len(set(value)) < 4:
+            raise ValueError("password is too simple (use at least 4 different characters)")
+        return value
+
+
+class SetupRequest(PasswordMixin):
+    email: EmailStr = Field(examples=["owner@example.com"])
+    full_name: str = Field("", max_length=200, examples=["Ada Owner"])
+    workspace_name: str = Field(min_length=1, max_length=200, examples=["Acme Sales"])
+
+
+class SetupStatus(ReadSchema):
+    setup_required: bool
+
+
+class UserRead(ReadSchema):
+    id: uuid.UUID
+    email: str
+    full_name: str
+    is_active: bool
+    created_at: datetime
+    last_login_at: datetime | None
+
+
+class WorkspaceRead(ReadSchema):
+    id: uuid.UUID
+    name: str
+    created_at: datetime
+    deleted_at: datetime | None = None
+
+
+class WorkspaceWithRole(ReadSchema):
+    """Read off a Membership (with its workspace loaded)."""
+
+    id: uuid.UUID = Field(validation_alias=AliasPath("workspace", "id"))
+    name: str = Field(validation_alias=AliasPath("workspace", "name"))
+    created_at: datetime = Field(validation_alias=AliasPath("workspace", "created_at"))
+    role: Role
+
+
+class MeRead(UserRead):
+    workspaces: list[WorkspaceWithRole]
+    active_workspace_id: uuid.UUID | None
+    role: Role | None
+    permissions: list[str]
+
+
+class MeUpdate(Schema):
+    full_name: str | None = Field(None, max_length=200)
+    current_password: str | None = Field(None, max_length=PASSWORD_MAX)
+    new_password: str | None = Field(None, min_length=PASSWORD_MIN, max_length=PASSWORD_MAX)
+
+
+class SetupResult(ReadSchema):
+    user: UserRead
+    workspace: WorkspaceRead
+    tokens: TokenRead
+
+
+class WorkspaceCreate(Schema):
+    name: str = Field(min_length=1, max_length=200)
+
+
+class WorkspaceUpdate(Schema):
+    name: str | None = Field(None, min_length=1, max_length=200)
+
+
+class MemberRead(ReadSchema):
+    """Read off a Membership (with its user loaded)."""
+
+    user_id: uuid.UUID
+    email: str = Field(validation_alias=AliasPath("user", "email"))
+    full_name: str = Field(validation_alias=AliasPath("user", "full_name"))
+    role: Role
+    joined_at: datetime = Field(validation_alias="created_at")
+
+
+class MemberCreate(Schema):
+    email: EmailStr
+    role: Role = Role.SALES
+
+
+class MemberUpdate(Schema):
+    role: Role
+
+
+class InvitationRead(ReadSchema):
+    id: uuid.UUID
+    email: str
+    role: Role
+    expires_at: datetime
+    token: str = Field(description="Send it to the invitee; it is shown only this once.")
+
+
+class MemberAdded(ReadSchema):
+    member: MemberRead | None = Field(None, description="Set when the user already existed")
+    invitation: InvitationRead | None = Field(None, description="Set for a new user")
+
+
+class AcceptInvitation(Schema):
+    token: str = Field(min_length=16, max_length=200)
+    password: str | None = Field(None, min_length=PASSWORD_MIN, max_length=PASSWORD_MAX)
+    full_name: str = Field("", max_length=200)
+
+
+class UserListItem(ReadSchema):
+    user: UserRead
+    workspaces: int
