@@ -49,9 +49,7 @@ async def create_owner(
     """
     email = auth_service.normalise_login(email)
     if first_run:
-        if not await setup_required(session):
-            raise Conflict("Setup is already complete; sign in instead.", details={"setup": "done"})
-        session.add(SystemFlag(key=SETUP_COMPLETED))
+        await _claim_setup(session)
     if await repository.user_by_email(session, email) is not None:
         raise Conflict("A user with this email already exists.", details={"field": "email"})
     user = User(email=email, full_name=full_name, password_hash=security.hash_password(password))
@@ -59,13 +57,24 @@ async def create_owner(
     session.add_all([user, workspace])
     await session.flush()
     session.add(Membership(workspace_id=workspace.id, user_id=user.id, role=Role.OWNER))
-    try:
-        await session.flush()
-    except IntegrityError:
-        raise Conflict("Setup is already complete; sign in instead.") from None
+    await session.flush()
     if not first_run and await setup_required(session):
         session.add(SystemFlag(key=SETUP_COMPLETED))
     return user, workspace
+
+
+async def _claim_setup(session: AsyncSession) -> None:
+    """Insert the setup flag now: of racing setups, the second insert fails (or waits for the
+    first to commit, then fails) on the primary key, and that setup answers 409."""
+    if not await setup_required(session):
+        raise Conflict("Setup is already complete; sign in instead.", details={"setup": "done"})
+    session.add(SystemFlag(key=SETUP_COMPLETED))
+    try:
+        await session.flush()
+    except IntegrityError:
+        raise Conflict(
+            "Setup is already complete; sign in instead.", details={"setup": "done"}
+        ) from None
 
 
 @dataclass(frozen=True, slots=True)

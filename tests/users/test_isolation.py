@@ -1,0 +1,116 @@
+"""A member of workspace A can neither read nor change anything of workspace B, through any
+endpoint: foreign ids answer 404 (never 403), and B's data stays exactly as it was.
+
+The test walks the OpenAPI spec, so a new endpoint with an id in its path is covered as soon as
+it exists (and the test fails until its path parameter has a B-side value below).
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+
+from leadwise.auth.permissions import ROLE_PERMISSIONS
+from leadwise.auth.principal import Principal
+from leadwise.jobs import service as jobs_service
+from leadwise.models import Job, Role
+from tests.conftest import Account, add_user, login
+
+BODIES: dict[tuple[str, str], Any] = {
+    ("PATCH", "/api/v1/workspaces/{workspace_id}"): {"name": "Hacked"},
+    ("POST", "/api/v1/workspaces/{workspace_id}/members"): {
+        "email": "spy@example.com",
+        "role": "owner",
+    },
+    ("PATCH", "/api/v1/workspaces/{workspace_id}/members/{user_id}"): {"role": "viewer"},
+}
+
+
+async def _snapshot(client, b: Account, b_job_id: str) -> dict[str, Any]:
+    headers = b.headers
+    return {
+        "workspace": (
+            await client.get(f"/api/v1/workspaces/{b.workspace_id}", headers=headers)
+        ).json()["data"],
+        "members": (
+            await client.get(f"/api/v1/workspaces/{b.workspace_id}/members", headers=headers)
+        ).json()["data"],
+        "keys": (await client.get("/api/v1/api-keys", headers=headers)).json()["data"],
+        "job": (await client.get(f"/api/v1/jobs/{b_job_id}", headers=headers)).json()["data"],
+    }
+
+
+async def test_no_endpoint_reaches_into_another_workspace(app, client, db, owner: Account):
+    # Workspace B, owned by another user, with an API key and a job: something to reach for.
+    created = await client.post("/api/v1/workspaces", json={"name": "Beta"}, headers=owner.headers)
+    b_workspace = uuid.UUID(created.json()["data"]["id"])
+    b_owner = await add_user(
+        client, owner, "b-owner@example.com", "owner", workspace_id=b_workspace
+    )
+    left = await client.delete(
+        f"/api/v1/workspaces/{b_workspace}/members/{owner.user_id}", headers=b_owner.headers
+    )
+    assert left.status_code == 200
+    key = await client.post("/api/v1/api-keys", json={"name": "b"}, headers=b_owner.headers)
+    b_key_id = key.json()["data"]["id"]
+    async with db.unit_of_work() as session:
+        principal = Principal(
+            user=None,
+            api_key=None,
+            workspace_id=b_workspace,
+            role=Role.OWNER,
+            permissions=ROLE_PERMISSIONS[Role.OWNER],
+        )
+        job = await jobs_service.create(session, principal, kind="nothing.at.all")
+        b_job_id = str(job.id)
+
+    # A: its own owner, admin of nothing in B.
+    a = owner
+    before = await _snapshot(client, b_owner, b_job_id)
+    foreign = {
+        "workspace_id": str(b_workspace),
+        "user_id": str(b_owner.user_id),
+        "job_id": b_job_id,
+        "key_id": b_key_id,
+    }
+    checked = []
+    for path, operations in app.openapi()["paths"].items():
+        names = re.findall(r"{(\w+)}", path)
+        if not names:
+            continue
+        for method in operations:
+            missing = [n for n in names if n not in foreign]
+            assert not missing, f"{method.upper()} {path}: add a foreign value for {missing}"
+            url = path.format(**foreign)
+            body = BODIES.get((method.upper(), path))
+            response = await client.request(method.upper(), url, json=body, headers=a.headers)
+            assert response.status_code == 404, (method, path, response.status_code, response.text)
+            assert response.json()["error"]["code"] == "NOT_FOUND"
+            checked.append(f"{method.upper()} {path}")
+    assert len(checked) >= 10, checked
+
+    # Choosing B with the workspace header is refused the same way, for every endpoint.
+    for url in ("/api/v1/jobs", "/api/v1/api-keys", f"/api/v1/jobs/{b_job_id}", "/api/v1/users/me"):
+        response = await client.get(url, headers=a.in_workspace(b_workspace))
+        assert response.status_code == 404, (url, response.text)
+    revoke = await client.delete(f"/api/v1/api-keys/{b_key_id}", headers=a.headers)
+    assert revoke.status_code == 404
+    cancel = await client.post(f"/api/v1/jobs/{b_job_id}/cancel", headers=a.headers)
+    assert cancel.status_code == 404
+
+    # A's own API key cannot cross either.
+    a_key = (await client.post("/api/v1/api-keys", json={"name": "a"}, headers=a.headers)).json()[
+        "data"
+    ]["key"]
+    crossing = await client.get(f"/api/v1/jobs/{b_job_id}", headers={"X-API-Key": a_key})
+    assert crossing.status_code == 404
+
+    assert await _snapshot(client, b_owner, b_job_id) == before
+    async with db.sessionmaker() as session:
+        stored = await session.scalar(select(Job).where(Job.id == uuid.UUID(b_job_id)))
+        assert stored is not None
+        assert stored.cancel_requested is False
+    assert (await login(client, "b-owner@example.com")).status_code == 200
