@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any, TypeVar
@@ -141,17 +142,59 @@ def _embedded_worker(current: Settings, *, enabled: bool) -> Iterator[None]:
     if not enabled:
         yield
         return
-    command = [sys.executable, "-m", "leadwise", "worker", "--beat", "--pool", "threads"]
-    process = subprocess.Popen(command, start_new_session=True)  # noqa: S603 - our own command
+    supervisor = WorkerSupervisor(
+        [sys.executable, "-m", "leadwise", "worker", "--beat", "--pool", "threads"]
+    )
+    supervisor.start()
     try:
         yield
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
+        supervisor.stop()
+
+
+class WorkerSupervisor:
+    """Keeps the embedded worker running: a crashed worker is logged and restarted (with
+    back-off), so `leadwise serve` never goes on silently without one."""
+
+    def __init__(self, command: list[str]) -> None:
+        self.command = command
+        self.process: subprocess.Popen[bytes] | None = None
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="worker-supervisor", daemon=True)
+
+    def start(self) -> None:
+        self._spawn()
+        self._thread.start()
+
+    def _spawn(self) -> None:
+        # Own process group, so stopping it also stops the worker's pool processes.
+        self.process = subprocess.Popen(self.command, start_new_session=True)  # noqa: S603
+
+    def _watch(self) -> None:
+        delay = 1.0
+        while not self._stopping.wait(1.0):
+            assert self.process is not None
+            code = self.process.poll()
+            if code is None:
+                delay = 1.0
+                continue
+            errors.print(f"[red]embedded worker exited ({code}); restarting in {delay:.0f}s[/red]")
+            if self._stopping.wait(delay):
+                return
+            delay = min(delay * 2, 60.0)
+            self._spawn()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        process = self.process
+        if process is None or process.poll() is not None:
+            return
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
 
 
 @app.command()

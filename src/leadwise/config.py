@@ -22,6 +22,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from limits import parse as parse_limit
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from pydantic_settings import SettingsError as SourceError
 
@@ -67,9 +68,19 @@ class AuthSettings(BaseModel):
 
 class RateLimitSettings(BaseModel):
     enabled: bool = True
+    # "N/second|minute|hour|day" per client address
     login: str = "10/minute"
     refresh: str = "30/minute"
     public: str = "60/minute"
+
+    @field_validator("login", "refresh", "public")
+    @classmethod
+    def _parseable(cls, value: str) -> str:
+        try:
+            parse_limit(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a rate like '10/minute'") from None
+        return value
 
 
 class JobSettings(BaseModel):
@@ -90,7 +101,6 @@ class WorkerSettings(BaseModel):
 class HttpSettings(BaseModel):
     cors_origins: StrList = []
     max_body_bytes: int = Field(10 * 1024 * 1024, ge=1024)
-    trusted_hosts: StrList = ["*"]
 
 
 class OtelSettings(BaseModel):

@@ -81,3 +81,11 @@ def test_dotenv_file_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     settings = load_settings()
     assert settings.port == 9123
     assert settings.jobs.max_attempts == 7
+
+
+def test_every_setting_is_documented():
+    from leadwise.cli import _flatten
+
+    documented = (Path(__file__).resolve().parents[2] / "docs" / "operations.md").read_text()
+    missing = [name for name, _ in _flatten(load_settings().model_dump()) if name not in documented]
+    assert missing == []
