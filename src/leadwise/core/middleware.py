@@ -20,6 +20,9 @@ from leadwise.core.metrics import HTTP_LATENCY, HTTP_REQUESTS
 log = get_logger("leadwise.http")
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,128}$")
+KNOWN_METHODS = frozenset(
+    {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT"}
+)
 _API_CSP = b"default-src 'none'; frame-ancestors 'none'"
 _APP_CSP = (
     b"default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
@@ -101,7 +104,13 @@ class RequestContextMiddleware:
             if message["type"] == "http.response.start":
                 status_holder["status"] = message["status"]
                 status_holder["started"] = True
-                message["headers"] = [*message.get("headers", []), *security_headers]
+                # Error responses sent here (413, last-resort 500) carry the id already: one only.
+                headers = [
+                    (name, value)
+                    for name, value in message.get("headers", [])
+                    if name.lower() != b"x-request-id"
+                ]
+                message["headers"] = [*headers, *security_headers]
             await send(message)
 
         try:
@@ -116,13 +125,13 @@ class RequestContextMiddleware:
                 )
         finally:
             elapsed = time.perf_counter() - started
-            route = scope.get("route")
-            template = getattr(route, "path_format", None) or getattr(route, "path", None)
-            route_label = template or "unmatched"
+            route_label = route_template(scope) or "unmatched"
             method = scope["method"]
             status = status_holder["status"]
-            HTTP_REQUESTS.labels(method, route_label, str(status)).inc()
-            HTTP_LATENCY.labels(method, route_label).observe(elapsed)
+            # Any token is a valid method: unknown ones share one label, not a series each.
+            method_label = method if method in KNOWN_METHODS else "OTHER"
+            HTTP_REQUESTS.labels(method_label, route_label, str(status)).inc()
+            HTTP_LATENCY.labels(method_label, route_label).observe(elapsed)
             log.info(
                 "request",
                 method=method,
@@ -131,6 +140,21 @@ class RequestContextMiddleware:
                 status=status,
                 duration_ms=round(elapsed * 1000, 2),
             )
+
+
+def route_template(scope: Scope) -> str | None:
+    """The matched route's full path template (`/api/v1/jobs/{job_id}`), once routing has run.
+
+    Since FastAPI 0.137 `scope["route"]` of a route from an included router holds the path
+    relative to that router (`/jobs/{job_id}`, fastapi/fastapi#16051); FastAPI keeps the route
+    with its prefixes as the "effective route context" in its part of the scope.
+    """
+    effective = scope.get("fastapi", {}).get("effective_route_context")
+    for route in (getattr(effective, "starlette_route", None), effective, scope.get("route")):
+        template = getattr(route, "path_format", None)
+        if template:
+            return str(template)
+    return None
 
 
 def _incoming_request_id(scope: Scope) -> str | None:
