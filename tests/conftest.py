@@ -41,7 +41,8 @@ FAST_HASHING = {"LEADWISE_AUTH__ARGON2_TIME_COST": "1", "LEADWISE_AUTH__ARGON2_M
 
 
 def pytest_report_header() -> list[str]:
-    return [f"leadwise backends: {', '.join(BACKENDS)}; stores: {', '.join(STORES)}"]
+    amqp = "yes" if os.environ.get("LEADWISE_TEST_AMQP_URL") else "no"
+    return [f"leadwise backends: {', '.join(BACKENDS)}; stores: {', '.join(STORES)}; amqp: {amqp}"]
 
 
 @pytest.fixture(scope="session")
