@@ -23,14 +23,17 @@ async def job_in(session: AsyncSession, workspace_id: uuid.UUID, job_id: uuid.UU
 async def claim(
     session: AsyncSession, job_id: uuid.UUID, now: datetime, stale_before: datetime
 ) -> int | None:
-    """Take the job if it waits or its runner went silent; returns the new attempt number,
-    which fences every later write of this run (a revived old runner can no longer write)."""
+    """Take the job if it waits (and a retry's backoff is over) or its runner went silent;
+    returns the new attempt number, which fences every later write of this run (a revived
+    old runner can no longer write)."""
     result = await session.execute(
         update(Job)
         .where(
             Job.id == job_id,
             or_(
-                Job.status == JobStatus.QUEUED,
+                # A queued job's heartbeat is its "not before" (see runner._retry_later).
+                (Job.status == JobStatus.QUEUED)
+                & or_(Job.heartbeat_at.is_(None), Job.heartbeat_at <= now),
                 (Job.status == JobStatus.RUNNING) & (Job.heartbeat_at < stale_before),
             ),
         )

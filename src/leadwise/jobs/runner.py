@@ -8,7 +8,7 @@ import random
 import time
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.exc import InterfaceError, OperationalError
@@ -41,7 +41,7 @@ TRANSIENT_ERRORS = (
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    status: str  # a JobStatus value, "skipped" (not ours to run) or "lease_lost"
+    status: str  # a JobStatus value, "skipped" (not ours to run), "not_due" or "lease_lost"
     retry_in: float | None = None
 
 
@@ -51,7 +51,7 @@ async def run_job(db: Database, settings: Settings, job_id: uuid.UUID) -> Outcom
     async with db.unit_of_work() as session:
         attempt = await repository.claim(session, job_id, now, stale_before)
     if attempt is None:
-        return Outcome("skipped")
+        return await _not_claimed(db, job_id, now)
     async with db.sessionmaker() as session:
         job = await session.get(Job, job_id)
     assert job is not None
@@ -96,6 +96,18 @@ async def run_job(db: Database, settings: Settings, job_id: uuid.UUID) -> Outcom
         with contextlib.suppress(asyncio.CancelledError):
             await beating
     return await _finish(db, job, attempt, JobStatus.SUCCEEDED, result=result, started=started)
+
+
+async def _not_claimed(db: Database, job_id: uuid.UUID, now: datetime) -> Outcome:
+    """Someone else runs it, it is finished, or its retry is not due yet: then the message
+    comes back when it is (an early or duplicate message must not cut the backoff short)."""
+    async with db.sessionmaker() as session:
+        job = await session.get(Job, job_id)
+    if job is not None and job.status is JobStatus.QUEUED and job.heartbeat_at is not None:
+        wait = (job.heartbeat_at - now).total_seconds()
+        if wait > 0:
+            return Outcome("not_due", retry_in=wait)
+    return Outcome("skipped")
 
 
 async def _heartbeat(db: Database, ctx: JobContext, interval: float) -> None:

@@ -21,6 +21,9 @@ def create_celery(settings: Settings) -> Celery:
     broker = settings.resolved_broker_url
     if broker.startswith("sqla+sqlite:///"):
         settings.data_dir.mkdir(parents=True, exist_ok=True)
+    # kombu's SQLAlchemy transport passes every transport option on to create_engine(), which
+    # refuses unknown keywords: there it keeps its default polling interval (1 s).
+    transport_options = {} if broker.startswith("sqla+") else {"polling_interval": 0.5}
     app = Celery(
         "leadwise", broker=broker, include=[*TASK_MODULES, *settings.worker.extra_task_modules]
     )
@@ -32,7 +35,7 @@ def create_celery(settings: Settings) -> Celery:
         task_serializer="json",
         accept_content=["json"],
         broker_connection_retry_on_startup=True,
-        broker_transport_options={"polling_interval": 0.5},
+        broker_transport_options=transport_options,
         worker_hijack_root_logger=False,
         worker_redirect_stdouts=False,
         beat_schedule={
