@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import os
 import shutil
 import signal
@@ -103,6 +104,10 @@ def serve(
     current.data_dir.mkdir(parents=True, exist_ok=True)
     if migrate:
         _upgrade_or_fail(current)
+    # uvicorn shuts down gracefully on SIGTERM/SIGINT, then raises the signal again: these
+    # handlers turn that into a normal exit, so the embedded worker is stopped on the way out.
+    signal.signal(signal.SIGTERM, _exit_cleanly)
+    signal.signal(signal.SIGINT, _exit_cleanly)
     with _metrics_dir(current), _embedded_worker(current, enabled=worker):
         bind_host, bind_port = host or current.host, port or current.port
         console.print(f"Leadwise {__version__} on http://{bind_host}:{bind_port}  (docs: /docs)")
@@ -116,6 +121,10 @@ def serve(
             log_config=None,
             proxy_headers=True,
         )
+
+
+def _exit_cleanly(_signum: int, _frame: object) -> None:
+    raise SystemExit(0)
 
 
 def _upgrade_or_fail(current: Settings) -> None:
@@ -152,6 +161,16 @@ def _embedded_worker(current: Settings, *, enabled: bool) -> Iterator[None]:
         supervisor.stop()
 
 
+def _stop_with_parent() -> None:
+    """In the child before exec: SIGTERM when the parent dies (Linux; elsewhere a no-op)."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+PR_SET_PDEATHSIG = 1
+
+
 class WorkerSupervisor:
     """Keeps the embedded worker running: a crashed worker is logged and restarted (with
     back-off), so `leadwise serve` never goes on silently without one."""
@@ -167,8 +186,11 @@ class WorkerSupervisor:
         self._thread.start()
 
     def _spawn(self) -> None:
-        # Own process group, so stopping it also stops the worker's pool processes.
-        self.process = subprocess.Popen(self.command, start_new_session=True)  # noqa: S603
+        # Own process group, so stopping it also stops the worker's pool processes; and a
+        # worker whose parent dies (even by SIGKILL) is told to stop by the kernel.
+        self.process = subprocess.Popen(  # noqa: S603 - our own command
+            self.command, start_new_session=True, preexec_fn=_stop_with_parent
+        )
 
     def _watch(self) -> None:
         delay = 1.0
