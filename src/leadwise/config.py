@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
+from limits import parse as parse_limit
 from pydantic import (
     BaseModel,
     BeforeValidator,
@@ -22,7 +23,6 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from limits import parse as parse_limit
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from pydantic_settings import SettingsError as SourceError
 

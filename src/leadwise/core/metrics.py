@@ -6,7 +6,6 @@ Celery worker write into it and `/metrics` sums them; a lone process uses the de
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,6 +17,7 @@ from prometheus_client import (
     Histogram,
     generate_latest,
     multiprocess,
+    values,
 )
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
@@ -55,12 +55,14 @@ class PoolCollector(Collector):
         yield gauge
 
 
-def multiprocess_dir() -> str | None:
-    return os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+def multiprocess_mode() -> bool:
+    """Whether prometheus_client stores values in the shared directory (it decides once, at
+    import, from PROMETHEUS_MULTIPROC_DIR, which `leadwise serve` sets for its processes)."""
+    return values.ValueClass is not values.MutexValue
 
 
 def render(pool: Any | None = None) -> tuple[bytes, str]:
-    if multiprocess_dir():
+    if multiprocess_mode():
         registry = CollectorRegistry()
         multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
     else:

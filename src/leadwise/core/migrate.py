@@ -7,9 +7,6 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection
 
 from leadwise.config import Settings
 
@@ -30,14 +27,6 @@ def upgrade(settings: Settings, revision: str = "head") -> None:
 
 def downgrade(settings: Settings, revision: str) -> None:
     command.downgrade(alembic_config(settings), revision)
-
-
-def head_revision(settings: Settings) -> str | None:
-    return ScriptDirectory.from_config(alembic_config(settings)).get_current_head()
-
-
-def current_revision_of(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
 
 
 def current(settings: Settings) -> str:

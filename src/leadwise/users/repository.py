@@ -12,10 +12,6 @@ from sqlalchemy.orm import joinedload
 from leadwise.models import Invitation, Membership, Role, SystemFlag, User, Workspace
 
 
-async def any_user_exists(session: AsyncSession) -> bool:
-    return (await session.scalar(select(User.id).limit(1))) is not None
-
-
 async def flag(session: AsyncSession, key: str) -> SystemFlag | None:
     return await session.get(SystemFlag, key)
 
