@@ -40,6 +40,20 @@ PASSWORD = "correct horse battery"
 FAST_HASHING = {"LEADWISE_AUTH__ARGON2_TIME_COST": "1", "LEADWISE_AUTH__ARGON2_MEMORY_KIB": "1024"}
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """`@pytest.mark.postgresql_only` tests exist only in their PostgreSQL variant."""
+    sqlite_variants = [
+        item
+        for item in items
+        if item.get_closest_marker("postgresql_only")
+        and getattr(getattr(item, "callspec", None), "params", {}).get("database_url")
+        != "postgresql"
+    ]
+    if sqlite_variants:
+        config.hook.pytest_deselected(items=sqlite_variants)
+        items[:] = [item for item in items if item not in sqlite_variants]
+
+
 def pytest_report_header() -> list[str]:
     amqp = "yes" if os.environ.get("LEADWISE_TEST_AMQP_URL") else "no"
     return [f"leadwise backends: {', '.join(BACKENDS)}; stores: {', '.join(STORES)}; amqp: {amqp}"]

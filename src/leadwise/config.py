@@ -215,6 +215,7 @@ def normalise_database_url(url: str) -> str:
     return url
 
 
+@lru_cache(maxsize=8)  # read once per process: it is needed on every request
 def _load_or_create_secret(data_dir: Path) -> str:
     path = data_dir / SECRET_KEY_FILE
     if path.exists():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, Select, and_, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from leadwise.models import (
@@ -23,37 +23,64 @@ async def user_by_email(session: AsyncSession, email: str) -> User | None:
     return await session.scalar(select(User).where(User.email == email))
 
 
-async def user_with_live_session(
-    session: AsyncSession, user_id: uuid.UUID, session_id: uuid.UUID, now: datetime
-) -> User | None:
-    """The active user behind an access token, if its sign-in session is still valid."""
-    return await session.scalar(
-        select(User)
+def _signed_in(
+    membership_choice: ColumnElement[bool],
+) -> Select[User, Membership, uuid.UUID]:
+    """The active user behind an access token, if its session is live, with the membership
+    of the chosen workspace and that workspace's id if it is not deleted: one round trip."""
+    return (
+        select(User, Membership, Workspace.id)
         .join(AuthSession, AuthSession.user_id == User.id)
+        .outerjoin(Membership, and_(Membership.user_id == User.id, membership_choice))
+        .outerjoin(
+            Workspace,
+            and_(Workspace.id == Membership.workspace_id, Workspace.deleted_at.is_(None)),
+        )
         .where(
-            User.id == user_id,
+            User.id == bindparam("user_id"),
             User.is_active.is_(True),
-            AuthSession.id == session_id,
+            AuthSession.id == bindparam("session_id"),
             AuthSession.revoked_at.is_(None),
-            AuthSession.expires_at > now,
+            AuthSession.expires_at > bindparam("now"),
         )
     )
 
 
-async def membership_for(
-    session: AsyncSession, user_id: uuid.UUID, workspace_id: uuid.UUID | None
-) -> Membership | None:
-    """The user's membership in `workspace_id`, or in their oldest workspace when None."""
-    query = (
-        select(Membership)
+def _oldest_membership() -> ColumnElement[bool]:
+    oldest = (
+        select(Membership.id)
         .join(Workspace, Workspace.id == Membership.workspace_id)
-        .where(Membership.user_id == user_id, Workspace.deleted_at.is_(None))
+        .where(Membership.user_id == User.id, Workspace.deleted_at.is_(None))
+        .order_by(Membership.created_at, Membership.id)
+        .limit(1)
+        .correlate(User)
+        .scalar_subquery()
     )
-    if workspace_id is not None:
-        query = query.where(Membership.workspace_id == workspace_id)
+    return Membership.id == oldest
+
+
+# Built once: authentication runs on every request, so its statements are not rebuilt each time.
+_IN_CHOSEN_WORKSPACE = _signed_in(Membership.workspace_id == bindparam("workspace_id"))
+_IN_OLDEST_WORKSPACE = _signed_in(_oldest_membership())
+
+
+async def signed_in_user(
+    session: AsyncSession,
+    user_id: uuid.UUID,
+    session_id: uuid.UUID,
+    workspace_id: uuid.UUID | None,
+    now: datetime,
+) -> tuple[User, Membership | None] | None:
+    params: dict[str, object] = {"user_id": user_id, "session_id": session_id, "now": now}
+    if workspace_id is None:
+        statement = _IN_OLDEST_WORKSPACE
     else:
-        query = query.order_by(Membership.created_at, Membership.id).limit(1)
-    return await session.scalar(query)
+        statement, params["workspace_id"] = _IN_CHOSEN_WORKSPACE, workspace_id
+    row = (await session.execute(statement, params)).first()
+    if row is None:
+        return None
+    user, membership, live_workspace_id = row
+    return user, membership if live_workspace_id is not None else None
 
 
 async def throttle(session: AsyncSession, login: str) -> LoginThrottle | None:

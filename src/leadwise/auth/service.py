@@ -245,12 +245,12 @@ async def authenticate(
     )
     if await cache.get(REVOKED_SESSION_KEY.format(claims.session_id)):
         raise InvalidToken()
-    user = await repository.user_with_live_session(
-        session, claims.user_id, claims.session_id, utcnow()
+    found = await repository.signed_in_user(
+        session, claims.user_id, claims.session_id, workspace_id, utcnow()
     )
-    if user is None:
+    if found is None:
         raise InvalidToken()
-    membership = await repository.membership_for(session, user.id, workspace_id)
+    user, membership = found
     if membership is None and workspace_id is not None:
         raise NotFound("Workspace not found.", details={"resource": "workspace"})
     return Principal(

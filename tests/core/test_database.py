@@ -1,0 +1,45 @@
+"""Database engine behaviour that requests rely on."""
+
+from __future__ import annotations
+
+import asyncpg
+import pytest
+from sqlalchemy.engine import make_url
+
+from leadwise.core import db as core_db
+from tests.conftest import Account
+
+
+async def _terminate_every_connection(database_url: str) -> int:
+    url = make_url(database_url)
+    admin = await asyncpg.connect(
+        host=url.host, port=url.port or 5432, user=url.username, database=url.database
+    )
+    try:
+        return len(
+            await admin.fetch(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        )
+    finally:
+        await admin.close()
+
+
+@pytest.mark.postgresql_only
+@pytest.mark.parametrize("ping_after", [0.0, 1e9], ids=["pinged", "not-pinged"])
+async def test_connections_dropped_by_the_server(
+    client, owner: Account, database_url: str, monkeypatch: pytest.MonkeyPatch, ping_after: float
+):
+    assert (await client.get("/api/v1/users/me", headers=owner.headers)).status_code == 200
+    # The server ends every pooled connection (a restart, a failover, an idle timeout).
+    assert await _terminate_every_connection(database_url) >= 1
+    monkeypatch.setattr(core_db, "PING_AFTER_IDLE_SECONDS", ping_after)
+    response = await client.get("/api/v1/users/me", headers=owner.headers)
+    if ping_after == 0.0:
+        # Idle connections are pinged at checkout and replaced: nobody notices.
+        assert response.status_code == 200, response.text
+    else:
+        # The control case: without the ping the dead connection surfaces as an error,
+        # which shows the case above really ran into dead connections.
+        assert response.status_code == 500
