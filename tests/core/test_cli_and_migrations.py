@@ -55,7 +55,7 @@ async def test_db_commands_and_users_on_a_fresh_database(fresh_url: str, tmp_pat
     assert "base" in current.stdout
     upgraded = leadwise(fresh_url, tmp_path, "db", "upgrade")
     assert upgraded.returncode == 0, upgraded.stderr
-    assert "0001 (head)" in upgraded.stdout
+    assert "(head)" in upgraded.stdout
     created = leadwise(
         fresh_url,
         tmp_path,

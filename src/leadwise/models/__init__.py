@@ -2,21 +2,52 @@
 
 from leadwise.models.auth import ApiKey, AuthSession, Invitation, RefreshToken
 from leadwise.models.base import Base
+from leadwise.models.capture import AssignmentRule, AssignmentStrategy, Form, IdempotencyRecord
+from leadwise.models.companies import Company
 from leadwise.models.jobs import Job, JobStatus
+from leadwise.models.leads import (
+    Activity,
+    ActivityKind,
+    Attachment,
+    CustomFieldDefinition,
+    CustomFieldType,
+    Lead,
+    LeadSource,
+    LeadTag,
+    Lifecycle,
+)
+from leadwise.models.pipeline import DEFAULT_STAGES, Stage, StageKind
 from leadwise.models.system import SystemFlag
 from leadwise.models.users import LoginThrottle, Membership, Role, User, Workspace
 
 __all__ = [
+    "DEFAULT_STAGES",
+    "Activity",
+    "ActivityKind",
     "ApiKey",
+    "AssignmentRule",
+    "AssignmentStrategy",
+    "Attachment",
     "AuthSession",
     "Base",
+    "Company",
+    "CustomFieldDefinition",
+    "CustomFieldType",
+    "Form",
+    "IdempotencyRecord",
     "Invitation",
     "Job",
     "JobStatus",
+    "Lead",
+    "LeadSource",
+    "LeadTag",
+    "Lifecycle",
     "LoginThrottle",
     "Membership",
     "RefreshToken",
     "Role",
+    "Stage",
+    "StageKind",
     "SystemFlag",
     "User",
     "Workspace",
