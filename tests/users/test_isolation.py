@@ -26,6 +26,7 @@ BODIES: dict[tuple[str, str], Any] = {
         "role": "owner",
     },
     ("PATCH", "/api/v1/workspaces/{workspace_id}/members/{user_id}"): {"role": "viewer"},
+    ("PATCH", "/api/v1/stages/{stage_id}"): {"name": "Hacked"},
 }
 
 
@@ -40,6 +41,7 @@ async def _snapshot(client, b: Account, b_job_id: str) -> dict[str, Any]:
         ).json()["data"],
         "keys": (await client.get("/api/v1/api-keys", headers=headers)).json()["data"],
         "job": (await client.get(f"/api/v1/jobs/{b_job_id}", headers=headers)).json()["data"],
+        "stages": (await client.get("/api/v1/stages", headers=headers)).json()["data"],
     }
 
 
@@ -54,6 +56,9 @@ async def test_no_endpoint_reaches_into_another_workspace(app, client, db, owner
         f"/api/v1/workspaces/{b_workspace}/members/{owner.user_id}", headers=b_owner.headers
     )
     assert left.status_code == 200
+    b_stage_id = (await client.get("/api/v1/stages", headers=b_owner.headers)).json()["data"][0][
+        "id"
+    ]
     key = await client.post("/api/v1/api-keys", json={"name": "b"}, headers=b_owner.headers)
     b_key_id = key.json()["data"]["id"]
     async with db.unit_of_work() as session:
@@ -75,6 +80,7 @@ async def test_no_endpoint_reaches_into_another_workspace(app, client, db, owner
         "user_id": str(b_owner.user_id),
         "job_id": b_job_id,
         "key_id": b_key_id,
+        "stage_id": b_stage_id,
     }
     checked = []
     for path, operations in app.openapi()["paths"].items():
