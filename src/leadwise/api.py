@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from leadwise.auth.router import router as auth_router
 from leadwise.jobs.router import router as jobs_router
+from leadwise.leads.router import router as leads_router
 from leadwise.stages.router import router as stages_router
 from leadwise.users.router import router as users_router
 
@@ -14,3 +15,4 @@ api_router.include_router(auth_router)
 api_router.include_router(users_router)
 api_router.include_router(jobs_router)
 api_router.include_router(stages_router)
+api_router.include_router(leads_router)

@@ -70,3 +70,10 @@ async def test_success_envelope_shape(client, owner: Account):
     listed = (await client.get("/api/v1/jobs", headers=owner.headers)).json()
     assert set(listed) == {"success", "data", "meta", "message", "timestamp"}
     assert listed["meta"] == {"next_cursor": None, "limit": 50}
+
+
+async def test_timestamps_have_one_format(client, owner: Account):
+    ok = (await client.get("/health")).json()["timestamp"]
+    error = (await client.get("/api/v1/users/me")).json()["timestamp"]
+    assert ok.endswith("Z")
+    assert error.endswith("Z")

@@ -27,7 +27,18 @@ BODIES: dict[tuple[str, str], Any] = {
     },
     ("PATCH", "/api/v1/workspaces/{workspace_id}/members/{user_id}"): {"role": "viewer"},
     ("PATCH", "/api/v1/stages/{stage_id}"): {"name": "Hacked"},
+    ("PATCH", "/api/v1/leads/{lead_id}"): {"first_name": "Hacked"},
+    ("POST", "/api/v1/leads/{lead_id}/activities"): {"body": "spam"},
+    ("POST", "/api/v1/leads/{lead_id}/assign"): {"owner_id": None},
+    ("POST", "/api/v1/leads/{lead_id}/stage"): {"stage_id": "{stage_id}"},
 }
+
+
+def _fill(body: Any, foreign: dict[str, str]) -> Any:
+    """Bodies may name foreign ids too ("{stage_id}")."""
+    if isinstance(body, dict):
+        return {k: v.format(**foreign) if isinstance(v, str) else v for k, v in body.items()}
+    return body
 
 
 async def _snapshot(client, b: Account, b_job_id: str) -> dict[str, Any]:
@@ -42,6 +53,7 @@ async def _snapshot(client, b: Account, b_job_id: str) -> dict[str, Any]:
         "keys": (await client.get("/api/v1/api-keys", headers=headers)).json()["data"],
         "job": (await client.get(f"/api/v1/jobs/{b_job_id}", headers=headers)).json()["data"],
         "stages": (await client.get("/api/v1/stages", headers=headers)).json()["data"],
+        "leads": (await client.get("/api/v1/leads", headers=headers)).json()["data"],
     }
 
 
@@ -59,6 +71,10 @@ async def test_no_endpoint_reaches_into_another_workspace(app, client, db, owner
     b_stage_id = (await client.get("/api/v1/stages", headers=b_owner.headers)).json()["data"][0][
         "id"
     ]
+    b_lead = await client.post(
+        "/api/v1/leads", json={"first_name": "Bea", "email": "bea@b.io"}, headers=b_owner.headers
+    )
+    b_lead_id = b_lead.json()["data"]["id"]
     key = await client.post("/api/v1/api-keys", json={"name": "b"}, headers=b_owner.headers)
     b_key_id = key.json()["data"]["id"]
     async with db.unit_of_work() as session:
@@ -81,6 +97,7 @@ async def test_no_endpoint_reaches_into_another_workspace(app, client, db, owner
         "job_id": b_job_id,
         "key_id": b_key_id,
         "stage_id": b_stage_id,
+        "lead_id": b_lead_id,
     }
     checked = []
     for path, operations in app.openapi()["paths"].items():
@@ -91,7 +108,7 @@ async def test_no_endpoint_reaches_into_another_workspace(app, client, db, owner
             missing = [n for n in names if n not in foreign]
             assert not missing, f"{method.upper()} {path}: add a foreign value for {missing}"
             url = path.format(**foreign)
-            body = BODIES.get((method.upper(), path))
+            body = _fill(BODIES.get((method.upper(), path)), foreign)
             response = await client.request(method.upper(), url, json=body, headers=a.headers)
             assert response.status_code == 404, (method, path, response.status_code, response.text)
             assert response.json()["error"]["code"] == "NOT_FOUND"
@@ -106,6 +123,20 @@ async def test_no_endpoint_reaches_into_another_workspace(app, client, db, owner
     assert revoke.status_code == 404
     cancel = await client.post(f"/api/v1/jobs/{b_job_id}/cancel", headers=a.headers)
     assert cancel.status_code == 404
+
+    # Foreign ids in bodies are refused too: A's lead into B's stage, or to B's owner.
+    a_lead = await client.post("/api/v1/leads", json={"first_name": "Al"}, headers=a.headers)
+    a_lead_id = a_lead.json()["data"]["id"]
+    into_b = await client.post(
+        f"/api/v1/leads/{a_lead_id}/stage", json={"stage_id": b_stage_id}, headers=a.headers
+    )
+    assert into_b.status_code == 404
+    to_b_owner = await client.post(
+        f"/api/v1/leads/{a_lead_id}/assign",
+        json={"owner_id": str(b_owner.user_id)},
+        headers=a.headers,
+    )
+    assert to_b_owner.status_code == 422
 
     # A's own API key cannot cross either.
     a_key = (await client.post("/api/v1/api-keys", json={"name": "a"}, headers=a.headers)).json()[

@@ -44,7 +44,8 @@ def error_body(
             "success": False,
             "error": {"code": code, "message": message, "details": details or {}},
             "timestamp": utcnow(),
-        }
+        },
+        option=orjson.OPT_UTC_Z,  # "...Z", like the success envelope
     )
 
 

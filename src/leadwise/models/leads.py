@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import BigInteger, ForeignKey, Index, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from leadwise.core.clock import utcnow
 from leadwise.models.base import Base, IdMixin, SoftDeleteMixin, TimestampMixin
@@ -111,6 +111,14 @@ class Lead(IdMixin, TimestampMixin, SoftDeleteMixin, Base):
     merged_into_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("leads.id", ondelete="SET NULL"), default=None
     )
+
+    tag_rows: Mapped[list[LeadTag]] = relationship(
+        lazy="raise", cascade="all, delete-orphan", order_by="LeadTag.tag"
+    )
+
+    @property
+    def tags(self) -> list[str]:
+        return [row.tag for row in self.tag_rows]
 
 
 class LeadTag(Base):

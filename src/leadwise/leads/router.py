@@ -1,0 +1,148 @@
+"""`/leads`: the leads of the workspace and their timeline."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import Depends, Query, status
+
+from leadwise.auth.dependencies import require
+from leadwise.auth.permissions import Permission
+from leadwise.auth.principal import Principal
+from leadwise.core.dependencies import SessionDep
+from leadwise.core.pagination import PageDep
+from leadwise.core.routing import make_router
+from leadwise.core.schemas import Page
+from leadwise.leads import service
+from leadwise.leads.schemas import (
+    ActivityCreate,
+    ActivityRead,
+    AssignOwner,
+    LeadCreate,
+    LeadRead,
+    LeadUpdate,
+    StageMove,
+)
+from leadwise.models import LeadSource, Lifecycle
+
+router = make_router(tags=["leads"])
+ReadLeads = Annotated[Principal, Depends(require(Permission.LEADS_READ))]
+WriteLeads = Annotated[Principal, Depends(require(Permission.LEADS_WRITE))]
+DeleteLeads = Annotated[Principal, Depends(require(Permission.LEADS_DELETE))]
+AssignLeads = Annotated[Principal, Depends(require(Permission.LEADS_ASSIGN))]
+
+
+def lead_filters(
+    stage_id: uuid.UUID | None = None,
+    owner_id: uuid.UUID | None = None,
+    source: LeadSource | None = None,
+    tag: Annotated[str | None, Query(max_length=64)] = None,
+    lifecycle: Lifecycle | None = None,
+    created_from: datetime | None = None,
+    created_to: datetime | None = None,
+    has_email: bool | None = None,
+    q: Annotated[str | None, Query(max_length=200, description="Name, email or company")] = None,
+    deleted: Annotated[bool, Query(description="List deleted leads (to restore)")] = False,
+    sort: Annotated[
+        str,
+        Query(
+            pattern=r"^-?(created_at|updated_at|first_name|last_name)$",
+            description="Field, prefixed with - for descending",
+        ),
+    ] = "-created_at",
+) -> service.LeadFilters:
+    return service.LeadFilters(
+        stage_id=stage_id,
+        owner_id=owner_id,
+        source=source,
+        tag=tag,
+        lifecycle=lifecycle,
+        created_from=created_from,
+        created_to=created_to,
+        has_email=has_email,
+        q=q,
+        deleted=deleted,
+        sort=sort,
+    )
+
+
+Filters = Annotated[service.LeadFilters, Depends(lead_filters)]
+
+
+@router.get("/leads", response_model=Page[LeadRead])
+async def list_leads(
+    principal: ReadLeads, session: SessionDep, filters: Filters, page: PageDep
+) -> object:
+    return await service.list_leads(session, principal, filters, page)
+
+
+@router.post("/leads", response_model=LeadRead, status_code=status.HTTP_201_CREATED)
+async def create_lead(body: LeadCreate, principal: WriteLeads, session: SessionDep) -> object:
+    return await service.create(session, principal, body)
+
+
+@router.get("/leads/{lead_id}", response_model=LeadRead)
+async def read_lead(lead_id: uuid.UUID, principal: ReadLeads, session: SessionDep) -> object:
+    return await service.get(session, principal, lead_id)
+
+
+@router.patch("/leads/{lead_id}", response_model=LeadRead)
+async def update_lead(
+    lead_id: uuid.UUID, body: LeadUpdate, principal: WriteLeads, session: SessionDep
+) -> object:
+    return await service.update(session, principal, lead_id, body)
+
+
+@router.delete(
+    "/leads/{lead_id}",
+    response_model=LeadRead,
+    summary="Delete a lead (restorable; `hard=true` deletes for good, admins only)",
+)
+async def delete_lead(
+    lead_id: uuid.UUID, principal: DeleteLeads, session: SessionDep, hard: bool = False
+) -> object:
+    return await service.delete(session, principal, lead_id, hard=hard)
+
+
+@router.post("/leads/{lead_id}/restore", response_model=LeadRead)
+async def restore_lead(lead_id: uuid.UUID, principal: DeleteLeads, session: SessionDep) -> object:
+    return await service.restore(session, principal, lead_id)
+
+
+@router.post("/leads/{lead_id}/stage", response_model=LeadRead, summary="Move to a stage")
+async def move_lead(
+    lead_id: uuid.UUID, body: StageMove, principal: WriteLeads, session: SessionDep
+) -> object:
+    return await service.move_to_stage(
+        session, principal, lead_id, stage_id=body.stage_id, lost_reason=body.lost_reason
+    )
+
+
+@router.post("/leads/{lead_id}/assign", response_model=LeadRead, summary="Set the owner")
+async def assign_lead(
+    lead_id: uuid.UUID, body: AssignOwner, principal: AssignLeads, session: SessionDep
+) -> object:
+    return await service.assign(session, principal, lead_id, body.owner_id)
+
+
+@router.get("/leads/{lead_id}/activities", response_model=Page[ActivityRead])
+async def list_activities(
+    lead_id: uuid.UUID, principal: ReadLeads, session: SessionDep, page: PageDep
+) -> object:
+    return await service.list_activities(session, principal, lead_id, page)
+
+
+@router.post(
+    "/leads/{lead_id}/activities",
+    response_model=ActivityRead,
+    status_code=status.HTTP_201_CREATED,
+    summary="Add a note, call, email or meeting to the timeline",
+)
+async def add_activity(
+    lead_id: uuid.UUID, body: ActivityCreate, principal: WriteLeads, session: SessionDep
+) -> object:
+    return await service.add_activity(
+        session, principal, lead_id, kind=body.kind, body=body.body, occurred_at=body.occurred_at
+    )

@@ -1,0 +1,118 @@
+"""Lead and activity bodies."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from pydantic import Field, field_validator
+
+from leadwise.core.schemas import ReadSchema, Schema
+from leadwise.models import ActivityKind, LeadSource, Lifecycle
+
+TAG = Field(min_length=1, max_length=64)
+
+
+def _clean_tags(tags: list[str] | None) -> list[str] | None:
+    if tags is None:
+        return None
+    return sorted({tag.strip().lower() for tag in tags if tag.strip()})
+
+
+class LeadFields(Schema):
+    first_name: str | None = Field(None, max_length=128, examples=["Ada"])
+    last_name: str | None = Field(None, max_length=128, examples=["Lovelace"])
+    email: str | None = Field(None, max_length=320, examples=["ada@example.com"])
+    phone: str | None = Field(None, max_length=64, examples=["+44 20 7946 0958"])
+    job_title: str | None = Field(None, max_length=200)
+    company_name: str | None = Field(None, max_length=300)
+    website: str | None = Field(None, max_length=2048)
+    country: str | None = Field(None, pattern=r"^[A-Za-z]{2}$", description="ISO 3166 alpha-2")
+    city: str | None = Field(None, max_length=200)
+    source_details: dict[str, Any] | None = None
+    utm_source: str | None = Field(None, max_length=200)
+    utm_medium: str | None = Field(None, max_length=200)
+    utm_campaign: str | None = Field(None, max_length=200)
+    utm_term: str | None = Field(None, max_length=200)
+    utm_content: str | None = Field(None, max_length=200)
+    lifecycle: Lifecycle | None = None
+    value: int | None = Field(None, ge=0, description="Deal value in cents")
+    tags: list[str] | None = Field(None, max_length=50)
+    do_not_contact: bool | None = None
+
+    @field_validator("tags")
+    @classmethod
+    def _tags(cls, tags: list[str] | None) -> list[str] | None:
+        return _clean_tags(tags)
+
+
+class LeadCreate(LeadFields):
+    source: LeadSource = LeadSource.MANUAL
+    owner_id: uuid.UUID | None = None
+    stage_id: uuid.UUID | None = Field(None, description="Default: the first open stage")
+
+
+class LeadUpdate(LeadFields):
+    pass
+
+
+class LeadRead(ReadSchema):
+    id: uuid.UUID
+    first_name: str
+    last_name: str
+    email: str | None
+    email_normalized: str | None
+    phone_raw: str | None
+    phone_e164: str | None
+    job_title: str | None
+    company_id: uuid.UUID | None
+    company_name: str | None
+    website: str | None
+    country: str | None
+    city: str | None
+    source: LeadSource
+    source_details: dict[str, Any]
+    utm_source: str | None
+    utm_medium: str | None
+    utm_campaign: str | None
+    utm_term: str | None
+    utm_content: str | None
+    owner_id: uuid.UUID | None
+    stage_id: uuid.UUID | None
+    stage_changed_at: datetime | None
+    lost_reason: str | None
+    lifecycle: Lifecycle
+    value: int | None
+    tags: list[str]
+    do_not_contact: bool
+    verification_status: str | None
+    score: int | None
+    created_at: datetime
+    updated_at: datetime
+    deleted_at: datetime | None
+
+
+class StageMove(Schema):
+    stage_id: uuid.UUID
+    lost_reason: str | None = Field(None, min_length=1, max_length=500)
+
+
+class AssignOwner(Schema):
+    owner_id: uuid.UUID | None = Field(description="A member of the workspace, or null")
+
+
+class ActivityCreate(Schema):
+    kind: ActivityKind = ActivityKind.NOTE
+    body: str = Field(min_length=1, max_length=20_000)
+    occurred_at: datetime | None = None
+
+
+class ActivityRead(ReadSchema):
+    id: uuid.UUID
+    kind: ActivityKind
+    actor_id: uuid.UUID | None
+    body: str | None
+    data: dict[str, Any]
+    occurred_at: datetime
+    created_at: datetime

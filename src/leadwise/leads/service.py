@@ -1,0 +1,425 @@
+"""Leads: create, read, list, update, delete and restore, stage moves, owners, the timeline."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, and_, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute, selectinload
+
+from leadwise.auth.permissions import Permission
+from leadwise.auth.principal import Principal
+from leadwise.core.clock import utcnow
+from leadwise.core.errors import NotFound, ValidationFailed
+from leadwise.core.pagination import PageParams, decode_cursor, encode_cursor, paginate_by_id
+from leadwise.core.schemas import Page
+from leadwise.leads import repository
+from leadwise.leads.normalize import InvalidValue, normalize_email, normalize_phone
+from leadwise.leads.schemas import LeadCreate, LeadFields
+from leadwise.models import (
+    Activity,
+    ActivityKind,
+    Lead,
+    LeadSource,
+    LeadTag,
+    Lifecycle,
+    Stage,
+    StageKind,
+)
+from leadwise.stages import service as stages
+
+# Fields a PATCH may change, and which of them are worth a "field changed" timeline entry.
+PLAIN_FIELDS = (
+    "first_name", "last_name", "job_title", "company_name", "website", "city",
+    "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content",
+    "lifecycle", "value", "do_not_contact", "source_details",
+)  # fmt: skip
+USER_ACTIVITY_KINDS = {
+    ActivityKind.NOTE,
+    ActivityKind.CALL,
+    ActivityKind.EMAIL_SENT,
+    ActivityKind.EMAIL_RECEIVED,
+    ActivityKind.MEETING,
+}
+SORTS: dict[str, InstrumentedAttribute[Any]] = {
+    "created_at": Lead.created_at,
+    "updated_at": Lead.updated_at,
+    "first_name": Lead.first_name,
+    "last_name": Lead.last_name,
+}
+
+
+def _with_tags(query: Select[Lead]) -> Select[Lead]:
+    return query.options(selectinload(Lead.tag_rows))
+
+
+async def _lead(
+    session: AsyncSession, principal: Principal, lead_id: uuid.UUID, *, deleted: bool = False
+) -> Lead:
+    lead = await session.scalar(
+        _with_tags(repository.leads_of(principal.workspace, deleted=deleted)).where(
+            Lead.id == lead_id
+        )
+    )
+    if lead is None:
+        raise NotFound(details={"resource": "lead"})
+    return lead
+
+
+def _record(
+    session: AsyncSession,
+    lead: Lead,
+    principal: Principal | None,
+    kind: ActivityKind,
+    *,
+    body: str | None = None,
+    data: dict[str, Any] | None = None,
+) -> Activity:
+    activity = Activity(
+        workspace_id=lead.workspace_id,
+        lead_id=lead.id,
+        kind=kind,
+        actor_id=principal.actor_id if principal else None,
+        body=body,
+        data=data or {},
+    )
+    session.add(activity)
+    return activity
+
+
+def _apply_contact_fields(lead: Lead, fields: LeadFields, provided: set[str]) -> None:
+    """Email, phone and country, normalised; a bad value answers 422 naming its field."""
+    if "country" in provided:
+        lead.country = fields.country.upper() if fields.country else None
+    if "email" in provided:
+        if fields.email:
+            try:
+                lead.email_normalized = normalize_email(fields.email)
+            except InvalidValue as error:
+                raise ValidationFailed(
+                    f"email: {error}", details={"field": "email", "value": fields.email}
+                ) from None
+            lead.email = fields.email.strip()
+        else:
+            lead.email = lead.email_normalized = None
+    if "phone" in provided or ("country" in provided and lead.phone_raw):
+        raw = fields.phone if "phone" in provided else lead.phone_raw
+        if raw:
+            try:
+                lead.phone_e164 = normalize_phone(raw, lead.country)
+            except InvalidValue as error:
+                raise ValidationFailed(
+                    f"phone: {error}", details={"field": "phone", "value": raw}
+                ) from None
+            lead.phone_raw = raw.strip()
+        else:
+            lead.phone_raw = lead.phone_e164 = None
+
+
+async def _check_owner(session: AsyncSession, principal: Principal, owner_id: uuid.UUID) -> None:
+    if not await repository.is_member(session, principal.workspace, owner_id):
+        raise ValidationFailed(
+            "The owner must be a member of the workspace.", details={"field": "owner_id"}
+        )
+
+
+async def create(session: AsyncSession, principal: Principal, data: LeadCreate) -> Lead:
+    provided = data.model_fields_set
+    if not (data.email or data.phone or data.first_name or data.last_name or data.company_name):
+        raise ValidationFailed(
+            "A lead needs at least a name, an email, a phone or a company.",
+            details={"field": "email"},
+        )
+    lead = Lead(workspace_id=principal.workspace, source=data.source)
+    for name in PLAIN_FIELDS:
+        value = getattr(data, name)
+        if name in provided and value is not None:
+            setattr(lead, name, value)
+    _apply_contact_fields(lead, data, provided)
+    if data.owner_id is not None:
+        await _check_owner(session, principal, data.owner_id)
+        lead.owner_id = data.owner_id
+    stage = (
+        await stages.get_stage(session, principal, data.stage_id)
+        if data.stage_id
+        else await stages.first_open_stage(session, principal.workspace)
+    )
+    if stage.kind is StageKind.LOST:
+        raise ValidationFailed(
+            "Move a lead to a lost stage with a reason, after creating it.",
+            details={"field": "stage_id"},
+        )
+    lead.stage_id, lead.stage_changed_at = stage.id, utcnow()
+    lead.tag_rows = [LeadTag(tag=tag, workspace_id=principal.workspace) for tag in data.tags or []]
+    session.add(lead)
+    await session.flush()
+    _record(
+        session,
+        lead,
+        principal,
+        ActivityKind.SYSTEM,
+        body=f"Created ({lead.source.value})",
+        data={"event": "created", "source": lead.source.value, "stage_id": str(stage.id)},
+    )
+    return lead
+
+
+async def get(session: AsyncSession, principal: Principal, lead_id: uuid.UUID) -> Lead:
+    return await _lead(session, principal, lead_id)
+
+
+@dataclass(frozen=True, slots=True)
+class LeadFilters:
+    stage_id: uuid.UUID | None = None
+    owner_id: uuid.UUID | None = None
+    source: LeadSource | None = None
+    tag: str | None = None
+    lifecycle: Lifecycle | None = None
+    created_from: datetime | None = None
+    created_to: datetime | None = None
+    has_email: bool | None = None
+    q: str | None = None
+    deleted: bool = False
+    sort: str = "-created_at"
+
+
+async def list_leads(
+    session: AsyncSession, principal: Principal, filters: LeadFilters, page: PageParams
+) -> Page[Lead]:
+    query = _with_tags(repository.leads_of(principal.workspace, deleted=filters.deleted))
+    query = _filtered(query, principal.workspace, filters)
+    descending = filters.sort.startswith("-")
+    column = SORTS.get(filters.sort.lstrip("-"))
+    if column is None:
+        raise ValidationFailed(
+            f"sort must be one of {', '.join(sorted(SORTS))} (prefix - for descending).",
+            details={"field": "sort"},
+        )
+    if page.cursor is not None:
+        query = query.where(_after(column, page.cursor, descending))
+    order = (column.desc(), Lead.id.desc()) if descending else (column.asc(), Lead.id.asc())
+    rows = list((await session.scalars(query.order_by(*order).limit(page.limit + 1))).all())
+    next_cursor = None
+    if len(rows) > page.limit:
+        rows = rows[: page.limit]
+        last = rows[-1]
+        value = getattr(last, column.key)
+        next_cursor = encode_cursor(
+            [value.isoformat() if isinstance(value, datetime) else value, str(last.id)]
+        )
+    return Page(items=rows, next_cursor=next_cursor, limit=page.limit)
+
+
+def _filtered(query: Select[Lead], workspace_id: uuid.UUID, filters: LeadFilters) -> Select[Lead]:
+    if filters.stage_id is not None:
+        query = query.where(Lead.stage_id == filters.stage_id)
+    if filters.owner_id is not None:
+        query = query.where(Lead.owner_id == filters.owner_id)
+    if filters.source is not None:
+        query = query.where(Lead.source == filters.source)
+    if filters.lifecycle is not None:
+        query = query.where(Lead.lifecycle == filters.lifecycle)
+    if filters.created_from is not None:
+        query = query.where(Lead.created_at >= filters.created_from)
+    if filters.created_to is not None:
+        query = query.where(Lead.created_at < filters.created_to)
+    if filters.has_email is not None:
+        has = Lead.email_normalized.is_not(None)
+        query = query.where(has if filters.has_email else ~has)
+    if filters.tag:
+        tagged = select(LeadTag.lead_id).where(
+            LeadTag.workspace_id == workspace_id, LeadTag.tag == filters.tag.strip().lower()
+        )
+        query = query.where(Lead.id.in_(tagged))
+    if filters.q:
+        pattern = f"%{_escape_like(filters.q.strip().lower())}%"
+        query = query.where(
+            or_(
+                *(
+                    column.ilike(pattern, escape="\\")
+                    for column in (
+                        Lead.first_name,
+                        Lead.last_name,
+                        Lead.email_normalized,
+                        Lead.company_name,
+                    )
+                )
+            )
+        )
+    return query
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _after(column: InstrumentedAttribute[Any], cursor: str, descending: bool) -> Any:
+    values = decode_cursor(cursor)
+    try:
+        raw_value, raw_id = values
+        last_id = uuid.UUID(str(raw_id))
+        value = datetime.fromisoformat(raw_value) if column.key.endswith("_at") else str(raw_value)
+    except (ValueError, TypeError):
+        raise ValidationFailed("The cursor is not valid.", details={"field": "cursor"}) from None
+    if descending:
+        return or_(column < value, and_(column == value, Lead.id < last_id))
+    return or_(column > value, and_(column == value, Lead.id > last_id))
+
+
+async def update(
+    session: AsyncSession, principal: Principal, lead_id: uuid.UUID, data: LeadFields
+) -> Lead:
+    lead = await _lead(session, principal, lead_id)
+    provided = data.model_fields_set
+    before = {
+        name: getattr(lead, name) for name in (*PLAIN_FIELDS, "email", "phone_raw", "country")
+    }
+    for name in PLAIN_FIELDS:
+        if name in provided:
+            value = getattr(data, name)
+            if value is None and name in ("first_name", "last_name"):
+                value = ""
+            if value is None and name in ("lifecycle", "do_not_contact", "source_details"):
+                raise ValidationFailed(f"{name} cannot be null.", details={"field": name})
+            setattr(lead, name, value)
+    _apply_contact_fields(lead, data, provided)
+    if "tags" in provided:
+        tags = data.tags or []
+        if tags != lead.tags:
+            before["tags"] = lead.tags
+            lead.tag_rows = [LeadTag(tag=tag, workspace_id=lead.workspace_id) for tag in tags]
+    for name, old in before.items():
+        new = lead.tags if name == "tags" else getattr(lead, name)
+        if new != old:
+            _record(
+                session,
+                lead,
+                principal,
+                ActivityKind.FIELD_CHANGE,
+                data={"field": name, "old": _plain(old), "new": _plain(new)},
+            )
+    lead.updated_at = utcnow()
+    await session.flush()
+    return lead
+
+
+def _plain(value: Any) -> Any:
+    return value.value if hasattr(value, "value") else value
+
+
+async def delete(
+    session: AsyncSession, principal: Principal, lead_id: uuid.UUID, *, hard: bool
+) -> Lead:
+    if hard:
+        principal.check(Permission.LEADS_HARD_DELETE)
+        lead = await session.scalar(
+            _with_tags(select(Lead)).where(
+                Lead.workspace_id == principal.workspace, Lead.id == lead_id
+            )
+        )
+        if lead is None:
+            raise NotFound(details={"resource": "lead"})
+        await session.delete(lead)
+        await session.flush()
+        return lead
+    lead = await _lead(session, principal, lead_id)
+    lead.deleted_at = utcnow()
+    _record(session, lead, principal, ActivityKind.SYSTEM, data={"event": "deleted"})
+    return lead
+
+
+async def restore(session: AsyncSession, principal: Principal, lead_id: uuid.UUID) -> Lead:
+    lead = await _lead(session, principal, lead_id, deleted=True)
+    lead.deleted_at = None
+    _record(session, lead, principal, ActivityKind.SYSTEM, data={"event": "restored"})
+    return lead
+
+
+async def move_to_stage(
+    session: AsyncSession,
+    principal: Principal,
+    lead_id: uuid.UUID,
+    *,
+    stage_id: uuid.UUID,
+    lost_reason: str | None,
+) -> Lead:
+    lead = await _lead(session, principal, lead_id)
+    target: Stage = await stages.get_stage(session, principal, stage_id)
+    if target.kind is StageKind.LOST and not lost_reason:
+        raise ValidationFailed(
+            "Moving a lead to a lost stage needs a reason.", details={"field": "lost_reason"}
+        )
+    if target.id == lead.stage_id:
+        return lead
+    previous = lead.stage_id
+    lead.stage_id, lead.stage_changed_at = target.id, utcnow()
+    lead.lost_reason = lost_reason if target.kind is StageKind.LOST else None
+    _record(
+        session,
+        lead,
+        principal,
+        ActivityKind.STAGE_CHANGE,
+        body=lost_reason,
+        data={
+            "from_stage_id": str(previous) if previous else None,
+            "to_stage_id": str(target.id),
+            "to_stage": target.name,
+            "kind": target.kind.value,
+        },
+    )
+    return lead
+
+
+async def assign(
+    session: AsyncSession, principal: Principal, lead_id: uuid.UUID, owner_id: uuid.UUID | None
+) -> Lead:
+    lead = await _lead(session, principal, lead_id)
+    if owner_id is not None:
+        await _check_owner(session, principal, owner_id)
+    if owner_id != lead.owner_id:
+        _record(
+            session,
+            lead,
+            principal,
+            ActivityKind.ASSIGNMENT,
+            data={
+                "from_owner_id": str(lead.owner_id) if lead.owner_id else None,
+                "to_owner_id": str(owner_id) if owner_id else None,
+            },
+        )
+        lead.owner_id = owner_id
+    return lead
+
+
+async def list_activities(
+    session: AsyncSession, principal: Principal, lead_id: uuid.UUID, page: PageParams
+) -> Page[Activity]:
+    lead = await _lead(session, principal, lead_id)
+    query = repository.activities_of(principal.workspace, lead.id)
+    return await paginate_by_id(session, query, Activity.id, page, descending=True)
+
+
+async def add_activity(
+    session: AsyncSession,
+    principal: Principal,
+    lead_id: uuid.UUID,
+    *,
+    kind: ActivityKind,
+    body: str,
+    occurred_at: datetime | None,
+) -> Activity:
+    if kind not in USER_ACTIVITY_KINDS:
+        raise ValidationFailed(
+            f"kind must be one of {', '.join(sorted(k.value for k in USER_ACTIVITY_KINDS))}.",
+            details={"field": "kind"},
+        )
+    lead = await _lead(session, principal, lead_id)
+    activity = _record(session, lead, principal, kind, body=body)
+    if occurred_at is not None:
+        activity.occurred_at = occurred_at
+    await session.flush()
+    return activity

@@ -1,0 +1,223 @@
+"""Leads: create with normalised contact data, read, list with filters and cursors, update,
+delete and restore, stage moves, owners, and the timeline they leave."""
+
+from __future__ import annotations
+
+import uuid
+
+from tests.conftest import Account, add_user, assert_error
+
+
+async def create(client, account: Account, **body) -> dict:
+    response = await client.post("/api/v1/leads", json=body, headers=account.headers)
+    assert response.status_code == 201, response.text
+    return dict(response.json()["data"])
+
+
+async def stages(client, account: Account) -> dict[str, str]:
+    listed = (await client.get("/api/v1/stages", headers=account.headers)).json()["data"]
+    return {s["name"]: s["id"] for s in listed}
+
+
+async def timeline(client, account: Account, lead_id: str) -> list[dict]:
+    response = await client.get(f"/api/v1/leads/{lead_id}/activities", headers=account.headers)
+    assert response.status_code == 200, response.text
+    return list(reversed(response.json()["data"]))  # oldest first
+
+
+async def test_create_normalises_contact_data(client, owner: Account):
+    lead = await create(
+        client,
+        owner,
+        first_name="Zoë",
+        email="  Zoe.Doe@Example.COM ",
+        phone="020 7946 0958",
+        country="gb",
+        tags=["VIP", " vip", "Fintech"],
+    )
+    assert lead["email"] == "Zoe.Doe@Example.COM"
+    assert lead["email_normalized"] == "Zoe.Doe@example.com"
+    assert lead["phone_raw"] == "020 7946 0958"
+    assert lead["phone_e164"] == "+442079460958"
+    assert lead["country"] == "GB"
+    assert lead["tags"] == ["fintech", "vip"]
+    assert lead["source"] == "manual"
+    assert lead["lifecycle"] == "lead"
+    assert lead["stage_id"] == (await stages(client, owner))["New"]
+    events = await timeline(client, owner, lead["id"])
+    assert [(e["kind"], e["data"]["event"]) for e in events] == [("system", "created")]
+
+
+async def test_bad_contact_data_is_422_naming_the_field(client, owner: Account):
+    bad_email = await client.post(
+        "/api/v1/leads", json={"email": "not-an-email"}, headers=owner.headers
+    )
+    assert assert_error(bad_email, 422)["details"]["field"] == "email"
+    bad_phone = await client.post(
+        "/api/v1/leads", json={"first_name": "A", "phone": "12"}, headers=owner.headers
+    )
+    assert assert_error(bad_phone, 422)["details"]["field"] == "phone"
+    no_region = await client.post(
+        "/api/v1/leads", json={"first_name": "A", "phone": "020 7946 0958"}, headers=owner.headers
+    )
+    assert assert_error(no_region, 422)["details"]["field"] == "phone"
+    empty = await client.post("/api/v1/leads", json={}, headers=owner.headers)
+    assert_error(empty, 422)
+    bad_country = await client.post(
+        "/api/v1/leads", json={"first_name": "A", "country": "GBR"}, headers=owner.headers
+    )
+    assert assert_error(bad_country, 422)["details"]["errors"][0]["field"] == "body.country"
+    listed = (await client.get("/api/v1/leads", headers=owner.headers)).json()["data"]
+    assert listed == []
+
+
+async def test_list_filters_search_and_sort(client, owner: Account):
+    names = ["Ada", "Bob", "Cleo", "Dan"]
+    created = [
+        await create(
+            client,
+            owner,
+            first_name=name,
+            last_name="Smith" if name != "Dan" else "O'Neil",
+            email=f"{name.lower()}@acme.io" if name != "Cleo" else None,
+            company_name="Acme 100%" if name == "Bob" else "Other",
+            tags=["hot"] if name in ("Ada", "Dan") else [],
+            source="api" if name == "Cleo" else "manual",
+        )
+        for name in names
+    ]
+
+    async def first_names(**params) -> list[str]:
+        response = await client.get("/api/v1/leads", params=params, headers=owner.headers)
+        assert response.status_code == 200, response.text
+        return [lead["first_name"] for lead in response.json()["data"]]
+
+    assert await first_names() == ["Dan", "Cleo", "Bob", "Ada"]  # newest first
+    assert await first_names(sort="first_name") == ["Ada", "Bob", "Cleo", "Dan"]
+    assert await first_names(tag="HOT") == ["Dan", "Ada"]
+    assert await first_names(source="api") == ["Cleo"]
+    assert await first_names(has_email="false") == ["Cleo"]
+    assert await first_names(q="o'neil") == ["Dan"]
+    assert await first_names(q="100%") == ["Bob"]  # % is literal, not a wildcard
+    assert await first_names(q="ACME.IO", sort="first_name") == ["Ada", "Bob", "Dan"]
+    assert created[0]["first_name"] == "Ada"
+    bad = await client.get("/api/v1/leads", params={"sort": "password"}, headers=owner.headers)
+    assert_error(bad, 422)
+
+
+async def test_cursor_pages_cover_everything_once(client, owner: Account):
+    for index in range(7):
+        await create(client, owner, first_name=f"L{index}", last_name="Same")
+    for sort in ("-created_at", "last_name", "-first_name"):
+        seen, cursor = [], None
+        while True:
+            params = {"limit": 3, "sort": sort, **({"cursor": cursor} if cursor else {})}
+            page = (await client.get("/api/v1/leads", params=params, headers=owner.headers)).json()
+            seen += [lead["id"] for lead in page["data"]]
+            cursor = page["meta"]["next_cursor"]
+            if not cursor:
+                break
+        assert len(seen) == len(set(seen)) == 7, sort
+    broken = await client.get("/api/v1/leads", params={"cursor": "WyJ4Il0"}, headers=owner.headers)
+    assert_error(broken, 422)
+
+
+async def test_update_records_field_changes(client, owner: Account):
+    lead = await create(client, owner, first_name="Ada", email="ada@acme.io")
+    response = await client.patch(
+        f"/api/v1/leads/{lead['id']}",
+        json={"job_title": "CTO", "email": "ada@newco.io", "tags": ["b", "a"]},
+        headers=owner.headers,
+    )
+    assert response.status_code == 200, response.text
+    updated = response.json()["data"]
+    assert (updated["job_title"], updated["email_normalized"]) == ("CTO", "ada@newco.io")
+    assert updated["tags"] == ["a", "b"]
+    changes = {
+        e["data"]["field"]: (e["data"]["old"], e["data"]["new"])
+        for e in await timeline(client, owner, lead["id"])
+        if e["kind"] == "field_change"
+    }
+    assert changes == {
+        "job_title": (None, "CTO"),
+        "email": ("ada@acme.io", "ada@newco.io"),
+        "tags": ([], ["a", "b"]),
+    }
+    bad = await client.patch(
+        f"/api/v1/leads/{lead['id']}", json={"email": "nope"}, headers=owner.headers
+    )
+    assert_error(bad, 422)
+    unchanged = (await client.get(f"/api/v1/leads/{lead['id']}", headers=owner.headers)).json()
+    assert unchanged["data"]["email"] == "ada@newco.io"
+
+
+async def test_delete_restore_and_hard_delete(client, owner: Account):
+    lead = await create(client, owner, first_name="Ada")
+    url = f"/api/v1/leads/{lead['id']}"
+    assert (await client.delete(url, headers=owner.headers)).status_code == 200
+    assert_error(await client.get(url, headers=owner.headers), 404)
+    trash = await client.get("/api/v1/leads", params={"deleted": "true"}, headers=owner.headers)
+    assert [item["id"] for item in trash.json()["data"]] == [lead["id"]]
+    assert (await client.post(f"{url}/restore", headers=owner.headers)).status_code == 200
+    assert (await client.get(url, headers=owner.headers)).status_code == 200
+    manager = await add_user(client, owner, "m@example.com", "manager")
+    hard = await client.delete(url, params={"hard": "true"}, headers=manager.headers)
+    assert assert_error(hard, 403)["details"]["missing_permissions"] == ["leads:hard_delete"]
+    assert (await client.delete(url, params={"hard": "true"}, headers=owner.headers)).is_success
+    assert_error(await client.post(f"{url}/restore", headers=owner.headers), 404)
+
+
+async def test_stage_moves_assignment_and_notes_in_timeline_order(client, owner: Account):
+    sales = await add_user(client, owner, "s@example.com", "sales")
+    lead = await create(client, owner, first_name="Ada")
+    url = f"/api/v1/leads/{lead['id']}"
+    pipeline = await stages(client, owner)
+    moved = await client.post(
+        f"{url}/stage", json={"stage_id": pipeline["Contacted"]}, headers=owner.headers
+    )
+    assert moved.json()["data"]["stage_id"] == pipeline["Contacted"]
+    no_reason = await client.post(
+        f"{url}/stage", json={"stage_id": pipeline["Lost"]}, headers=owner.headers
+    )
+    assert assert_error(no_reason, 422)["details"]["field"] == "lost_reason"
+    assigned = await client.post(
+        f"{url}/assign", json={"owner_id": str(sales.user_id)}, headers=owner.headers
+    )
+    assert assigned.json()["data"]["owner_id"] == str(sales.user_id)
+    note = await client.post(
+        f"{url}/activities", json={"body": "Called, wants a demo"}, headers=sales.headers
+    )
+    assert note.status_code == 201, note.text
+    lost = await client.post(
+        f"{url}/stage",
+        json={"stage_id": pipeline["Lost"], "lost_reason": "Budget"},
+        headers=owner.headers,
+    )
+    assert lost.json()["data"]["lost_reason"] == "Budget"
+    kinds = [e["kind"] for e in await timeline(client, owner, lead["id"])]
+    assert kinds == ["system", "stage_change", "assignment", "note", "stage_change"]
+    stranger = await client.post(
+        f"{url}/assign", json={"owner_id": str(uuid.uuid4())}, headers=owner.headers
+    )
+    assert assert_error(stranger, 422)["details"]["field"] == "owner_id"
+    system_kind = await client.post(
+        f"{url}/activities", json={"kind": "stage_change", "body": "x"}, headers=owner.headers
+    )
+    assert assert_error(system_kind, 422)["details"]["field"] == "kind"
+
+
+async def test_roles_on_leads(client, owner: Account):
+    viewer = await add_user(client, owner, "v@example.com", "viewer")
+    sales = await add_user(client, owner, "s@example.com", "sales")
+    lead = await create(client, sales, first_name="Ada")
+    assert (await client.get(f"/api/v1/leads/{lead['id']}", headers=viewer.headers)).is_success
+    assert_error(
+        await client.post("/api/v1/leads", json={"first_name": "X"}, headers=viewer.headers), 403
+    )
+    assert_error(await client.delete(f"/api/v1/leads/{lead['id']}", headers=sales.headers), 403)
+    assert_error(
+        await client.post(
+            f"/api/v1/leads/{lead['id']}/assign", json={"owner_id": None}, headers=sales.headers
+        ),
+        403,
+    )
