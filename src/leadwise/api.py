@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from leadwise.auth.router import router as auth_router
+from leadwise.companies.router import router as companies_router
 from leadwise.jobs.router import router as jobs_router
 from leadwise.leads.router import router as leads_router
 from leadwise.stages.router import router as stages_router
@@ -15,4 +16,5 @@ api_router.include_router(auth_router)
 api_router.include_router(users_router)
 api_router.include_router(jobs_router)
 api_router.include_router(stages_router)
+api_router.include_router(companies_router)
 api_router.include_router(leads_router)

@@ -28,6 +28,7 @@ BODIES: dict[tuple[str, str], Any] = {
     ("PATCH", "/api/v1/workspaces/{workspace_id}/members/{user_id}"): {"role": "viewer"},
     ("PATCH", "/api/v1/stages/{stage_id}"): {"name": "Hacked"},
     ("PATCH", "/api/v1/leads/{lead_id}"): {"first_name": "Hacked"},
+    ("PATCH", "/api/v1/companies/{company_id}"): {"name": "Hacked"},
     ("POST", "/api/v1/leads/{lead_id}/activities"): {"body": "spam"},
     ("POST", "/api/v1/leads/{lead_id}/assign"): {"owner_id": None},
     ("POST", "/api/v1/leads/{lead_id}/stage"): {"stage_id": "{stage_id}"},
@@ -54,6 +55,7 @@ async def _snapshot(client, b: Account, b_job_id: str) -> dict[str, Any]:
         "job": (await client.get(f"/api/v1/jobs/{b_job_id}", headers=headers)).json()["data"],
         "stages": (await client.get("/api/v1/stages", headers=headers)).json()["data"],
         "leads": (await client.get("/api/v1/leads", headers=headers)).json()["data"],
+        "companies": (await client.get("/api/v1/companies", headers=headers)).json()["data"],
     }
 
 
@@ -75,6 +77,8 @@ async def test_no_endpoint_reaches_into_another_workspace(app, client, db, owner
         "/api/v1/leads", json={"first_name": "Bea", "email": "bea@b.io"}, headers=b_owner.headers
     )
     b_lead_id = b_lead.json()["data"]["id"]
+    b_company_id = b_lead.json()["data"]["company_id"]
+    assert b_company_id
     key = await client.post("/api/v1/api-keys", json={"name": "b"}, headers=b_owner.headers)
     b_key_id = key.json()["data"]["id"]
     async with db.unit_of_work() as session:
@@ -98,6 +102,7 @@ async def test_no_endpoint_reaches_into_another_workspace(app, client, db, owner
         "key_id": b_key_id,
         "stage_id": b_stage_id,
         "lead_id": b_lead_id,
+        "company_id": b_company_id,
     }
     checked = []
     for path, operations in app.openapi()["paths"].items():

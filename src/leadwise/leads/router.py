@@ -37,6 +37,7 @@ AssignLeads = Annotated[Principal, Depends(require(Permission.LEADS_ASSIGN))]
 def lead_filters(
     stage_id: uuid.UUID | None = None,
     owner_id: uuid.UUID | None = None,
+    company_id: Annotated[uuid.UUID | None, Query(description="A company's leads")] = None,
     source: LeadSource | None = None,
     tag: Annotated[str | None, Query(max_length=64)] = None,
     lifecycle: Lifecycle | None = None,
@@ -56,6 +57,7 @@ def lead_filters(
     return service.LeadFilters(
         stage_id=stage_id,
         owner_id=owner_id,
+        company_id=company_id,
         source=source,
         tag=tag,
         lifecycle=lifecycle,

@@ -13,12 +13,18 @@ from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
 from leadwise.auth.permissions import Permission
 from leadwise.auth.principal import Principal
+from leadwise.companies import service as companies
 from leadwise.core.clock import utcnow
 from leadwise.core.errors import NotFound, ValidationFailed
 from leadwise.core.pagination import PageParams, decode_cursor, encode_cursor, paginate_by_id
 from leadwise.core.schemas import Page
 from leadwise.leads import repository
-from leadwise.leads.normalize import InvalidValue, normalize_email, normalize_phone
+from leadwise.leads.normalize import (
+    InvalidValue,
+    email_domain,
+    normalize_email,
+    normalize_phone,
+)
 from leadwise.leads.schemas import LeadCreate, LeadFields
 from leadwise.models import (
     Activity,
@@ -120,6 +126,18 @@ def _apply_contact_fields(lead: Lead, fields: LeadFields, provided: set[str]) ->
             lead.phone_raw = lead.phone_e164 = None
 
 
+async def _link_company(session: AsyncSession, lead: Lead) -> None:
+    """Leads join the company of their business email's domain (free mail links nothing)."""
+    if lead.email_normalized is None:
+        return
+    company = await companies.for_email_domain(
+        session, lead.workspace_id, email_domain(lead.email_normalized), name=lead.company_name
+    )
+    if company is not None:
+        lead.company_id = company.id
+        lead.company_name = lead.company_name or company.name
+
+
 async def _check_owner(session: AsyncSession, principal: Principal, owner_id: uuid.UUID) -> None:
     if not await repository.is_member(session, principal.workspace, owner_id):
         raise ValidationFailed(
@@ -155,6 +173,7 @@ async def create(session: AsyncSession, principal: Principal, data: LeadCreate) 
         )
     lead.stage_id, lead.stage_changed_at = stage.id, utcnow()
     lead.tag_rows = [LeadTag(tag=tag, workspace_id=principal.workspace) for tag in data.tags or []]
+    await _link_company(session, lead)
     session.add(lead)
     await session.flush()
     _record(
@@ -176,6 +195,7 @@ async def get(session: AsyncSession, principal: Principal, lead_id: uuid.UUID) -
 class LeadFilters:
     stage_id: uuid.UUID | None = None
     owner_id: uuid.UUID | None = None
+    company_id: uuid.UUID | None = None
     source: LeadSource | None = None
     tag: str | None = None
     lifecycle: Lifecycle | None = None
@@ -219,6 +239,8 @@ def _filtered(query: Select[Lead], workspace_id: uuid.UUID, filters: LeadFilters
         query = query.where(Lead.stage_id == filters.stage_id)
     if filters.owner_id is not None:
         query = query.where(Lead.owner_id == filters.owner_id)
+    if filters.company_id is not None:
+        query = query.where(Lead.company_id == filters.company_id)
     if filters.source is not None:
         query = query.where(Lead.source == filters.source)
     if filters.lifecycle is not None:
@@ -287,6 +309,8 @@ async def update(
                 raise ValidationFailed(f"{name} cannot be null.", details={"field": name})
             setattr(lead, name, value)
     _apply_contact_fields(lead, data, provided)
+    if "email" in provided and lead.company_id is None:
+        await _link_company(session, lead)
     if "tags" in provided:
         tags = data.tags or []
         if tags != lead.tags:

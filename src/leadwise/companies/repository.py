@@ -1,0 +1,47 @@
+"""SQL for companies; every statement starts from the workspace."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from leadwise.models import Company, Lead
+
+
+def companies_of(workspace_id: uuid.UUID, *, deleted: bool = False) -> Select[Company]:
+    query = select(Company).where(Company.workspace_id == workspace_id)
+    return query.where(Company.deleted_at.is_not(None) if deleted else Company.deleted_at.is_(None))
+
+
+async def company_in(
+    session: AsyncSession, workspace_id: uuid.UUID, company_id: uuid.UUID
+) -> Company | None:
+    return await session.scalar(companies_of(workspace_id).where(Company.id == company_id))
+
+
+async def company_by_domain(
+    session: AsyncSession, workspace_id: uuid.UUID, domain: str
+) -> Company | None:
+    # Deleted companies keep their domain (unique per workspace): undeleting beats a duplicate.
+    return await session.scalar(
+        select(Company).where(Company.workspace_id == workspace_id, Company.domain == domain)
+    )
+
+
+async def lead_counts(
+    session: AsyncSession, workspace_id: uuid.UUID, company_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, int]:
+    if not company_ids:
+        return {}
+    rows = await session.execute(
+        select(Lead.company_id, func.count())
+        .where(
+            Lead.workspace_id == workspace_id,
+            Lead.company_id.in_(company_ids),
+            Lead.deleted_at.is_(None),
+        )
+        .group_by(Lead.company_id)
+    )
+    return {company_id: int(count) for company_id, count in rows.tuples() if company_id}
