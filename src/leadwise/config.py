@@ -131,7 +131,9 @@ class Settings(BaseSettings):
     secret_key: SecretStr | None = None
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
-    db_pool_size: int = Field(10, ge=1)
+    # Per process; with max_overflow = half of it. Below the concurrency a worker sees, the
+    # pool opens and closes connections all the time.
+    db_pool_size: int = Field(20, ge=1)
     db_echo: bool = False
 
     auth: AuthSettings = AuthSettings()

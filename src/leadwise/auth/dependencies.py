@@ -34,7 +34,7 @@ WorkspaceHeader = Annotated[
 ]
 
 
-def get_cache(request: Request) -> Cache:
+async def get_cache(request: Request) -> Cache:
     cache: Cache = request.app.state.cache
     return cache
 

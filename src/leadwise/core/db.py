@@ -43,7 +43,7 @@ def create_engine(settings: Settings) -> AsyncEngine:
         options["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
     else:
         options["pool_size"] = settings.db_pool_size
-        options["max_overflow"] = settings.db_pool_size
+        options["max_overflow"] = settings.db_pool_size // 2
     engine = create_async_engine(url, **options)
     if settings.is_sqlite:
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)

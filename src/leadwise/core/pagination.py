@@ -46,7 +46,7 @@ class PageParams:
     cursor: str | None
 
 
-def page_params(
+async def page_params(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page")] = 50,
     cursor: Annotated[
         str | None, Query(max_length=512, description="From `meta.next_cursor`")

@@ -34,7 +34,7 @@ DeleteLeads = Annotated[Principal, Depends(require(Permission.LEADS_DELETE))]
 AssignLeads = Annotated[Principal, Depends(require(Permission.LEADS_ASSIGN))]
 
 
-def lead_filters(
+async def lead_filters(
     stage_id: uuid.UUID | None = None,
     owner_id: uuid.UUID | None = None,
     company_id: Annotated[uuid.UUID | None, Query(description="A company's leads")] = None,
