@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HAS_FRONTEND := $(wildcard frontend/package.json)
 
-.PHONY: run test lint format typecheck web lock bench clean help
+.PHONY: run test lint format typecheck web lock bench clean help browsers
 
 help:
 	@echo "make run    - install, build the web app, migrate, serve on http://127.0.0.1:8000"
@@ -47,7 +47,12 @@ format: $(VENV)/.dev-installed
 	$(BIN)/ruff format src tests bench
 	$(BIN)/ruff check --fix src tests bench
 
-test: $(VENV)/.dev-installed lint typecheck
+# Browser tests drive Debian's Chromium; a fresh machine gets it here (only once they exist).
+browsers:
+	@if [ -d tests/e2e ] && ! command -v chromium >/dev/null 2>&1; then \
+		apt-get update && apt-get install -y chromium; fi
+
+test: $(VENV)/.dev-installed lint typecheck browsers
 	$(BIN)/pytest
 
 lock: $(BIN)/python
