@@ -23,6 +23,7 @@ from leadwise.core.errors import (
     NotFound,
     Unauthenticated,
     ValidationFailed,
+    found,
 )
 from leadwise.models import ApiKey, AuthSession, LoginThrottle, RefreshToken, User
 
@@ -339,9 +340,7 @@ async def list_api_keys(session: AsyncSession, principal: Principal) -> list[Api
 
 
 async def revoke_api_key(session: AsyncSession, principal: Principal, key_id: uuid.UUID) -> ApiKey:
-    key = await repository.api_key_in(session, principal.workspace, key_id)
-    if key is None:
-        raise NotFound(details={"resource": "api_key"})
+    key = found(await repository.api_key_in(session, principal.workspace, key_id), "api_key")
     if key.revoked_at is None:
         key.revoked_at = utcnow()
     return key

@@ -11,7 +11,7 @@ from leadwise.companies import repository
 from leadwise.companies.domains import domain_of, is_free_mail
 from leadwise.companies.schemas import CompanyFields
 from leadwise.core.clock import utcnow
-from leadwise.core.errors import Conflict, NotFound, ValidationFailed
+from leadwise.core.errors import Conflict, ValidationFailed, found
 from leadwise.core.pagination import PageParams, paginate_by_id
 from leadwise.core.schemas import Page
 from leadwise.models import Company
@@ -67,10 +67,7 @@ def _apply(company: Company, data: CompanyFields, provided: set[str]) -> None:
 
 
 async def get(session: AsyncSession, principal: Principal, company_id: uuid.UUID) -> Company:
-    company = await repository.company_in(session, principal.workspace, company_id)
-    if company is None:
-        raise NotFound(details={"resource": "company"})
-    return company
+    return found(await repository.company_in(session, principal.workspace, company_id), "company")
 
 
 async def list_companies(

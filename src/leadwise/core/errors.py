@@ -5,7 +5,9 @@ Services raise these; `main.py` turns them (and FastAPI's own errors) into the e
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 class AppError(Exception):
@@ -65,6 +67,13 @@ class NotFound(AppError):
     status_code = 404
     code = "NOT_FOUND"
     message = "The resource does not exist."
+
+
+def found(value: T | None, resource: str) -> T:
+    """`value`, or 404 naming the kind of `resource` (also for ids of other workspaces)."""
+    if value is None:
+        raise NotFound(details={"resource": resource})
+    return value
 
 
 class Conflict(AppError):

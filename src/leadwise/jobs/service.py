@@ -12,7 +12,7 @@ from leadwise.auth.permissions import Permission
 from leadwise.auth.principal import Principal
 from leadwise.core.clock import utcnow
 from leadwise.core.db import after_commit
-from leadwise.core.errors import Conflict, NotFound
+from leadwise.core.errors import Conflict, found
 from leadwise.core.pagination import PageParams, paginate_by_id
 from leadwise.core.schemas import Page
 from leadwise.jobs import repository
@@ -49,10 +49,7 @@ def publish(job_id: uuid.UUID) -> None:
 
 
 async def get(session: AsyncSession, principal: Principal, job_id: uuid.UUID) -> Job:
-    job = await repository.job_in(session, principal.workspace, job_id)
-    if job is None:
-        raise NotFound(details={"resource": "job"})
-    return job
+    return found(await repository.job_in(session, principal.workspace, job_id), "job")
 
 
 async def list_jobs(

@@ -15,7 +15,7 @@ from leadwise.auth.permissions import Permission
 from leadwise.auth.principal import Principal
 from leadwise.companies import service as companies
 from leadwise.core.clock import utcnow
-from leadwise.core.errors import NotFound, ValidationFailed
+from leadwise.core.errors import ValidationFailed, found
 from leadwise.core.pagination import PageParams, decode_cursor, encode_cursor, paginate_by_id
 from leadwise.core.schemas import Page
 from leadwise.leads import repository
@@ -64,16 +64,18 @@ def _with_tags(query: Select[Lead]) -> Select[Lead]:
 
 
 async def _lead(
-    session: AsyncSession, principal: Principal, lead_id: uuid.UUID, *, deleted: bool = False
+    session: AsyncSession,
+    principal: Principal,
+    lead_id: uuid.UUID,
+    *,
+    deleted: bool | None = False,
 ) -> Lead:
     lead = await session.scalar(
         _with_tags(repository.leads_of(principal.workspace, deleted=deleted)).where(
             Lead.id == lead_id
         )
     )
-    if lead is None:
-        raise NotFound(details={"resource": "lead"})
-    return lead
+    return found(lead, "lead")
 
 
 def _record(
@@ -340,16 +342,10 @@ async def delete(
 ) -> Lead:
     if hard:
         principal.check(Permission.LEADS_HARD_DELETE)
-        lead = await session.scalar(
-            _with_tags(select(Lead)).where(
-                Lead.workspace_id == principal.workspace, Lead.id == lead_id
-            )
-        )
-        if lead is None:
-            raise NotFound(details={"resource": "lead"})
-        await session.delete(lead)
+        doomed = await _lead(session, principal, lead_id, deleted=None)  # in the bin or not
+        await session.delete(doomed)
         await session.flush()
-        return lead
+        return doomed
     lead = await _lead(session, principal, lead_id)
     lead.deleted_at = utcnow()
     _record(session, lead, principal, ActivityKind.SYSTEM, data={"event": "deleted"})

@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from leadwise.auth.principal import Principal
-from leadwise.core.errors import Conflict, NotFound, ValidationFailed
+from leadwise.core.errors import Conflict, ValidationFailed, found
 from leadwise.models import DEFAULT_STAGES, Stage, StageKind
 from leadwise.stages import repository
 
@@ -44,10 +44,7 @@ async def first_open_stage(session: AsyncSession, workspace_id: uuid.UUID) -> St
 
 
 async def get_stage(session: AsyncSession, principal: Principal, stage_id: uuid.UUID) -> Stage:
-    stage = await repository.stage_in(session, principal.workspace, stage_id)
-    if stage is None:
-        raise NotFound(details={"resource": "stage"})
-    return stage
+    return found(await repository.stage_in(session, principal.workspace, stage_id), "stage")
 
 
 async def create_stage(

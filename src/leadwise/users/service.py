@@ -16,7 +16,14 @@ from leadwise.config import Settings
 from leadwise.core import security
 from leadwise.core.cache import Cache
 from leadwise.core.clock import utcnow
-from leadwise.core.errors import Conflict, Forbidden, InvalidToken, NotFound, ValidationFailed
+from leadwise.core.errors import (
+    Conflict,
+    Forbidden,
+    InvalidToken,
+    NotFound,
+    ValidationFailed,
+    found,
+)
 from leadwise.core.pagination import PageParams, paginate_by_id
 from leadwise.core.schemas import Page
 from leadwise.models import Invitation, Membership, Role, SystemFlag, User, Workspace
@@ -294,10 +301,7 @@ async def add_member(
 async def _target_member(
     session: AsyncSession, principal: Principal, user_id: uuid.UUID
 ) -> Membership:
-    membership = await repository.member(session, principal.workspace, user_id)
-    if membership is None:
-        raise NotFound(details={"resource": "member"})
-    return membership
+    return found(await repository.member(session, principal.workspace, user_id), "member")
 
 
 async def update_member(
