@@ -29,6 +29,7 @@ BODIES: dict[tuple[str, str], Any] = {
     ("PATCH", "/api/v1/stages/{stage_id}"): {"name": "Hacked"},
     ("PATCH", "/api/v1/leads/{lead_id}"): {"first_name": "Hacked"},
     ("PATCH", "/api/v1/companies/{company_id}"): {"name": "Hacked"},
+    ("PATCH", "/api/v1/custom-fields/{field_id}"): {"label": "Hacked"},
     ("POST", "/api/v1/leads/{lead_id}/activities"): {"body": "spam"},
     ("POST", "/api/v1/leads/{lead_id}/assign"): {"owner_id": None},
     ("POST", "/api/v1/leads/{lead_id}/stage"): {"stage_id": "{stage_id}"},
@@ -56,6 +57,7 @@ async def _snapshot(client, b: Account, b_job_id: str) -> dict[str, Any]:
         "stages": (await client.get("/api/v1/stages", headers=headers)).json()["data"],
         "leads": (await client.get("/api/v1/leads", headers=headers)).json()["data"],
         "companies": (await client.get("/api/v1/companies", headers=headers)).json()["data"],
+        "fields": (await client.get("/api/v1/custom-fields", headers=headers)).json()["data"],
     }
 
 
@@ -78,6 +80,12 @@ async def test_no_endpoint_reaches_into_another_workspace(app, client, db, owner
     )
     b_lead_id = b_lead.json()["data"]["id"]
     b_company_id = b_lead.json()["data"]["company_id"]
+    b_field = await client.post(
+        "/api/v1/custom-fields",
+        json={"key": "b_only", "label": "B", "type": "text"},
+        headers=b_owner.headers,
+    )
+    b_field_id = b_field.json()["data"]["id"]
     assert b_company_id
     key = await client.post("/api/v1/api-keys", json={"name": "b"}, headers=b_owner.headers)
     b_key_id = key.json()["data"]["id"]
@@ -103,6 +111,7 @@ async def test_no_endpoint_reaches_into_another_workspace(app, client, db, owner
         "stage_id": b_stage_id,
         "lead_id": b_lead_id,
         "company_id": b_company_id,
+        "field_id": b_field_id,
     }
     checked = []
     for path, operations in app.openapi()["paths"].items():

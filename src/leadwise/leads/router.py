@@ -15,11 +15,14 @@ from leadwise.core.dependencies import SessionDep
 from leadwise.core.pagination import PageDep
 from leadwise.core.routing import make_router
 from leadwise.core.schemas import Page
-from leadwise.leads import service
+from leadwise.leads import custom_fields, service
 from leadwise.leads.schemas import (
     ActivityCreate,
     ActivityRead,
     AssignOwner,
+    CustomFieldCreate,
+    CustomFieldRead,
+    CustomFieldUpdate,
     LeadCreate,
     LeadRead,
     LeadUpdate,
@@ -148,3 +151,65 @@ async def add_activity(
     return await service.add_activity(
         session, principal, lead_id, kind=body.kind, body=body.body, occurred_at=body.occurred_at
     )
+
+
+ManageFields = Annotated[Principal, Depends(require(Permission.SETTINGS_MANAGE))]
+
+
+@router.get("/custom-fields", response_model=list[CustomFieldRead], tags=["custom fields"])
+async def list_custom_fields(principal: ReadLeads, session: SessionDep) -> object:
+    return await custom_fields.list_definitions(session, principal)
+
+
+@router.post(
+    "/custom-fields",
+    response_model=CustomFieldRead,
+    status_code=status.HTTP_201_CREATED,
+    tags=["custom fields"],
+)
+async def create_custom_field(
+    body: CustomFieldCreate, principal: ManageFields, session: SessionDep
+) -> object:
+    return await custom_fields.create_definition(
+        session,
+        principal,
+        key=body.key,
+        label=body.label,
+        kind=body.type,
+        options=body.options,
+        required=body.required,
+        position=body.position,
+    )
+
+
+@router.get("/custom-fields/{field_id}", response_model=CustomFieldRead, tags=["custom fields"])
+async def read_custom_field(
+    field_id: uuid.UUID, principal: ReadLeads, session: SessionDep
+) -> object:
+    return await custom_fields.get_definition(session, principal, field_id)
+
+
+@router.patch(
+    "/custom-fields/{field_id}",
+    response_model=CustomFieldRead,
+    tags=["custom fields"],
+    summary="Change label, options, required or position (key and type are fixed)",
+)
+async def update_custom_field(
+    field_id: uuid.UUID, body: CustomFieldUpdate, principal: ManageFields, session: SessionDep
+) -> object:
+    return await custom_fields.update_definition(
+        session, principal, field_id, body.model_dump(exclude_unset=True)
+    )
+
+
+@router.delete(
+    "/custom-fields/{field_id}",
+    response_model=CustomFieldRead,
+    tags=["custom fields"],
+    summary="Delete a definition (values already stored on leads are kept)",
+)
+async def delete_custom_field(
+    field_id: uuid.UUID, principal: ManageFields, session: SessionDep
+) -> object:
+    return await custom_fields.delete_definition(session, principal, field_id)

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import Field, field_validator
 
 from leadwise.core.schemas import ReadSchema, Schema
-from leadwise.models import ActivityKind, LeadSource, Lifecycle
+from leadwise.models import ActivityKind, CustomFieldType, LeadSource, Lifecycle
 
 TAG = Field(min_length=1, max_length=64)
 
@@ -40,6 +40,9 @@ class LeadFields(Schema):
     value: int | None = Field(None, ge=0, description="Deal value in cents")
     tags: list[str] | None = Field(None, max_length=50)
     do_not_contact: bool | None = None
+    custom_fields: dict[str, Any] | None = Field(
+        None, description="Values by key of the workspace's custom fields (null removes one)"
+    )
 
     @field_validator("tags")
     @classmethod
@@ -85,12 +88,39 @@ class LeadRead(ReadSchema):
     lifecycle: Lifecycle
     value: int | None
     tags: list[str]
+    custom_fields: dict[str, Any]
     do_not_contact: bool
     verification_status: str | None
     score: int | None
     created_at: datetime
     updated_at: datetime
     deleted_at: datetime | None
+
+
+class CustomFieldCreate(Schema):
+    key: str = Field(pattern=r"^[a-z][a-z0-9_]{0,63}$", examples=["budget"])
+    label: str = Field(min_length=1, max_length=200, examples=["Budget"])
+    type: CustomFieldType
+    options: list[str] = Field([], max_length=200)
+    required: bool = False
+    position: int = Field(0, ge=0)
+
+
+class CustomFieldUpdate(Schema):
+    label: str | None = Field(None, min_length=1, max_length=200)
+    options: list[str] | None = Field(None, max_length=200)
+    required: bool | None = None
+    position: int | None = Field(None, ge=0)
+
+
+class CustomFieldRead(ReadSchema):
+    id: uuid.UUID
+    key: str
+    label: str
+    type: CustomFieldType
+    options: list[str]
+    required: bool
+    position: int
 
 
 class StageMove(Schema):

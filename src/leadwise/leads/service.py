@@ -18,7 +18,7 @@ from leadwise.core.clock import utcnow
 from leadwise.core.errors import ValidationFailed, found
 from leadwise.core.pagination import PageParams, decode_cursor, encode_cursor, paginate_by_id
 from leadwise.core.schemas import Page
-from leadwise.leads import repository
+from leadwise.leads import custom_fields, repository
 from leadwise.leads.normalize import (
     InvalidValue,
     email_domain,
@@ -175,6 +175,9 @@ async def create(session: AsyncSession, principal: Principal, data: LeadCreate) 
         )
     lead.stage_id, lead.stage_changed_at = stage.id, utcnow()
     lead.tag_rows = [LeadTag(tag=tag, workspace_id=principal.workspace) for tag in data.tags or []]
+    lead.custom_fields = custom_fields.check_values(
+        await custom_fields.list_definitions(session, principal), data.custom_fields or {}
+    )
     await _link_company(session, lead)
     session.add(lead)
     await session.flush()
@@ -313,6 +316,15 @@ async def update(
     _apply_contact_fields(lead, data, provided)
     if "email" in provided and lead.company_id is None:
         await _link_company(session, lead)
+    if "custom_fields" in provided:
+        values = custom_fields.check_values(
+            await custom_fields.list_definitions(session, principal),
+            data.custom_fields or {},
+            current=lead.custom_fields,
+        )
+        if values != lead.custom_fields:
+            before["custom_fields"] = lead.custom_fields
+            lead.custom_fields = values
     if "tags" in provided:
         tags = data.tags or []
         if tags != lead.tags:
