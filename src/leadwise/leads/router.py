@@ -20,6 +20,8 @@ from leadwise.leads.schemas import (
     ActivityCreate,
     ActivityRead,
     AssignOwner,
+    BulkRequest,
+    BulkResult,
     CustomFieldCreate,
     CustomFieldRead,
     CustomFieldUpdate,
@@ -86,6 +88,23 @@ async def list_leads(
 @router.post("/leads", response_model=LeadRead, status_code=status.HTTP_201_CREATED)
 async def create_lead(body: LeadCreate, principal: WriteLeads, session: SessionDep) -> object:
     return await service.create(session, principal, body)
+
+
+@router.post(
+    "/leads/bulk",
+    response_model=BulkResult,
+    summary="Change stage, owner or tags of many leads, or delete them (by ids or by filter)",
+)
+async def bulk_leads(body: BulkRequest, principal: WriteLeads, session: SessionDep) -> object:
+    matched, changed = await service.bulk(
+        session,
+        principal,
+        action=body.action,
+        ids=body.ids,
+        filters=service.LeadFilters(**body.filter.model_dump()) if body.filter else None,
+        changes=body.changes,
+    )
+    return {"matched": matched, "changed": changed}
 
 
 @router.get("/leads/{lead_id}", response_model=LeadRead)

@@ -123,6 +123,40 @@ class CustomFieldRead(ReadSchema):
     position: int
 
 
+class BulkFilter(Schema):
+    stage_id: uuid.UUID | None = None
+    owner_id: uuid.UUID | None = None
+    company_id: uuid.UUID | None = None
+    source: LeadSource | None = None
+    tag: str | None = Field(None, max_length=64)
+    lifecycle: Lifecycle | None = None
+    created_from: datetime | None = None
+    created_to: datetime | None = None
+    has_email: bool | None = None
+    q: str | None = Field(None, max_length=200)
+
+
+class BulkChanges(Schema):
+    stage_id: uuid.UUID | None = None
+    lost_reason: str | None = Field(None, min_length=1, max_length=500)
+    owner_id: uuid.UUID | None = Field(None, description="Set to null with `unassign`")
+    unassign: bool = False
+    add_tags: list[str] = Field([], max_length=50)
+    remove_tags: list[str] = Field([], max_length=50)
+
+
+class BulkRequest(Schema):
+    action: str = Field(pattern="^(update|delete)$", examples=["update"])
+    ids: list[uuid.UUID] | None = Field(None, max_length=5000)
+    filter: BulkFilter | None = Field(None, description="Instead of ids: every lead it matches")
+    changes: BulkChanges | None = None
+
+
+class BulkResult(ReadSchema):
+    matched: int
+    changed: int
+
+
 class StageMove(Schema):
     stage_id: uuid.UUID
     lost_reason: str | None = Field(None, min_length=1, max_length=500)

@@ -25,7 +25,7 @@ from leadwise.leads.normalize import (
     normalize_email,
     normalize_phone,
 )
-from leadwise.leads.schemas import LeadCreate, LeadFields
+from leadwise.leads.schemas import BulkChanges, LeadCreate, LeadFields
 from leadwise.models import (
     Activity,
     ActivityKind,
@@ -455,3 +455,65 @@ async def add_activity(
         activity.occurred_at = occurred_at
     await session.flush()
     return activity
+
+
+BULK_LIMIT = 5000
+
+
+async def bulk(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    action: str,
+    ids: list[uuid.UUID] | None,
+    filters: LeadFilters | None,
+    changes: BulkChanges | None,
+) -> tuple[int, int]:
+    """Apply one change (or a delete) to many leads through the same rules as one lead, so each
+    gets its timeline entries. Returns (matched, changed)."""
+    if (ids is None) == (filters is None):
+        raise ValidationFailed("Give either ids or filter.", details={"field": "ids"})
+    query = repository.leads_of(principal.workspace)
+    if ids is not None:
+        query = query.where(Lead.id.in_(ids))
+    else:
+        assert filters is not None
+        query = _filtered(query, principal.workspace, filters)
+    lead_ids = list(await session.scalars(query.with_only_columns(Lead.id).limit(BULK_LIMIT + 1)))
+    if len(lead_ids) > BULK_LIMIT:
+        raise ValidationFailed(
+            f"More than {BULK_LIMIT} leads match; narrow the filter.", details={"field": "filter"}
+        )
+    if action == "delete":
+        principal.check(Permission.LEADS_DELETE)
+        for lead_id in lead_ids:
+            await delete(session, principal, lead_id, hard=False)
+        return len(lead_ids), len(lead_ids)
+    if changes is None:
+        raise ValidationFailed("An update needs changes.", details={"field": "changes"})
+    if changes.owner_id is not None or changes.unassign:
+        principal.check(Permission.LEADS_ASSIGN)
+    changed = 0
+    for lead_id in lead_ids:
+        lead = await _lead(session, principal, lead_id)
+        before = (lead.stage_id, lead.owner_id, lead.tags)
+        if changes.stage_id is not None:
+            await move_to_stage(
+                session,
+                principal,
+                lead_id,
+                stage_id=changes.stage_id,
+                lost_reason=changes.lost_reason,
+            )
+        if changes.owner_id is not None or changes.unassign:
+            await assign(
+                session, principal, lead_id, None if changes.unassign else changes.owner_id
+            )
+        if changes.add_tags or changes.remove_tags:
+            tags = (set(lead.tags) | {t.strip().lower() for t in changes.add_tags}) - {
+                t.strip().lower() for t in changes.remove_tags
+            }
+            await update(session, principal, lead_id, LeadFields(tags=sorted(tags)))
+        if (lead.stage_id, lead.owner_id, lead.tags) != before:
+            changed += 1
+    return len(lead_ids), changed
