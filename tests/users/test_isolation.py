@@ -30,6 +30,7 @@ BODIES: dict[tuple[str, str], Any] = {
     ("PATCH", "/api/v1/leads/{lead_id}"): {"first_name": "Hacked"},
     ("PATCH", "/api/v1/companies/{company_id}"): {"name": "Hacked"},
     ("PATCH", "/api/v1/custom-fields/{field_id}"): {"label": "Hacked"},
+    ("PATCH", "/api/v1/assignment-rules/{rule_id}"): {"name": "Hacked"},
     ("POST", "/api/v1/leads/{lead_id}/activities"): {"body": "spam"},
     ("POST", "/api/v1/leads/{lead_id}/assign"): {"owner_id": None},
     ("POST", "/api/v1/leads/{lead_id}/stage"): {"stage_id": "{stage_id}"},
@@ -58,6 +59,7 @@ async def _snapshot(client, b: Account, b_job_id: str) -> dict[str, Any]:
         "leads": (await client.get("/api/v1/leads", headers=headers)).json()["data"],
         "companies": (await client.get("/api/v1/companies", headers=headers)).json()["data"],
         "fields": (await client.get("/api/v1/custom-fields", headers=headers)).json()["data"],
+        "rules": (await client.get("/api/v1/assignment-rules", headers=headers)).json()["data"],
     }
 
 
@@ -86,6 +88,12 @@ async def test_no_endpoint_reaches_into_another_workspace(app, client, db, owner
         headers=b_owner.headers,
     )
     b_field_id = b_field.json()["data"]["id"]
+    b_rule = await client.post(
+        "/api/v1/assignment-rules",
+        json={"name": "B", "strategy": "round_robin", "user_ids": [str(b_owner.user_id)]},
+        headers=b_owner.headers,
+    )
+    b_rule_id = b_rule.json()["data"]["id"]
     assert b_company_id
     key = await client.post("/api/v1/api-keys", json={"name": "b"}, headers=b_owner.headers)
     b_key_id = key.json()["data"]["id"]
@@ -112,6 +120,7 @@ async def test_no_endpoint_reaches_into_another_workspace(app, client, db, owner
         "lead_id": b_lead_id,
         "company_id": b_company_id,
         "field_id": b_field_id,
+        "rule_id": b_rule_id,
     }
     checked = []
     for path, operations in app.openapi()["paths"].items():

@@ -44,4 +44,4 @@ async def lead_counts(
         )
         .group_by(Lead.company_id)
     )
-    return {company_id: int(count) for company_id, count in rows.tuples() if company_id}
+    return {company_id: int(count) for company_id, count in rows if company_id}

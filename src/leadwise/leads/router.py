@@ -15,10 +15,13 @@ from leadwise.core.dependencies import SessionDep
 from leadwise.core.pagination import PageDep
 from leadwise.core.routing import make_router
 from leadwise.core.schemas import Page
-from leadwise.leads import custom_fields, service
+from leadwise.leads import assignment, custom_fields, service
 from leadwise.leads.schemas import (
     ActivityCreate,
     ActivityRead,
+    AssignmentRuleCreate,
+    AssignmentRuleRead,
+    AssignmentRuleUpdate,
     AssignOwner,
     BulkRequest,
     BulkResult,
@@ -232,3 +235,41 @@ async def delete_custom_field(
     field_id: uuid.UUID, principal: ManageFields, session: SessionDep
 ) -> object:
     return await custom_fields.delete_definition(session, principal, field_id)
+
+
+@router.get("/assignment-rules", response_model=list[AssignmentRuleRead], tags=["assignment rules"])
+async def list_assignment_rules(principal: ReadLeads, session: SessionDep) -> object:
+    return await assignment.list_rules(session, principal)
+
+
+@router.post(
+    "/assignment-rules",
+    response_model=AssignmentRuleRead,
+    status_code=status.HTTP_201_CREATED,
+    tags=["assignment rules"],
+    summary="Who gets new leads: round-robin or least-loaded, optionally by source or country",
+)
+async def create_assignment_rule(
+    body: AssignmentRuleCreate, principal: AssignLeads, session: SessionDep
+) -> object:
+    return await assignment.create_rule(session, principal, body.model_dump())
+
+
+@router.patch(
+    "/assignment-rules/{rule_id}", response_model=AssignmentRuleRead, tags=["assignment rules"]
+)
+async def update_assignment_rule(
+    rule_id: uuid.UUID, body: AssignmentRuleUpdate, principal: AssignLeads, session: SessionDep
+) -> object:
+    return await assignment.update_rule(
+        session, principal, rule_id, body.model_dump(exclude_unset=True)
+    )
+
+
+@router.delete(
+    "/assignment-rules/{rule_id}", response_model=AssignmentRuleRead, tags=["assignment rules"]
+)
+async def delete_assignment_rule(
+    rule_id: uuid.UUID, principal: AssignLeads, session: SessionDep
+) -> object:
+    return await assignment.delete_rule(session, principal, rule_id)

@@ -9,7 +9,13 @@ from typing import Any
 from pydantic import Field, field_validator
 
 from leadwise.core.schemas import ReadSchema, Schema
-from leadwise.models import ActivityKind, CustomFieldType, LeadSource, Lifecycle
+from leadwise.models import (
+    ActivityKind,
+    AssignmentStrategy,
+    CustomFieldType,
+    LeadSource,
+    Lifecycle,
+)
 
 TAG = Field(min_length=1, max_length=64)
 
@@ -155,6 +161,45 @@ class BulkRequest(Schema):
 class BulkResult(ReadSchema):
     matched: int
     changed: int
+
+
+class AssignmentRuleCreate(Schema):
+    name: str = Field(min_length=1, max_length=200, examples=["EMEA inbound"])
+    strategy: AssignmentStrategy
+    user_ids: list[uuid.UUID] = Field(min_length=1, max_length=200)
+    sources: list[LeadSource] = []
+    countries: list[str] = Field([], description="ISO alpha-2 codes")
+    position: int = Field(0, ge=0)
+    is_active: bool = True
+
+    @field_validator("countries")
+    @classmethod
+    def _countries(cls, countries: list[str]) -> list[str]:
+        for country in countries:
+            if len(country) != 2 or not country.isalpha():
+                raise ValueError(f"{country!r} is not an ISO alpha-2 country code")
+        return countries
+
+
+class AssignmentRuleUpdate(Schema):
+    name: str | None = Field(None, min_length=1, max_length=200)
+    strategy: AssignmentStrategy | None = None
+    user_ids: list[uuid.UUID] | None = Field(None, min_length=1, max_length=200)
+    sources: list[LeadSource] | None = None
+    countries: list[str] | None = None
+    position: int | None = Field(None, ge=0)
+    is_active: bool | None = None
+
+
+class AssignmentRuleRead(ReadSchema):
+    id: uuid.UUID
+    name: str
+    strategy: AssignmentStrategy
+    user_ids: list[str]
+    sources: list[str]
+    countries: list[str]
+    position: int
+    is_active: bool
 
 
 class StageMove(Schema):

@@ -18,7 +18,7 @@ from leadwise.core.clock import utcnow
 from leadwise.core.errors import ValidationFailed, found
 from leadwise.core.pagination import PageParams, decode_cursor, encode_cursor, paginate_by_id
 from leadwise.core.schemas import Page
-from leadwise.leads import custom_fields, repository
+from leadwise.leads import assignment, custom_fields, repository
 from leadwise.leads.normalize import (
     InvalidValue,
     email_domain,
@@ -189,7 +189,24 @@ async def create(session: AsyncSession, principal: Principal, data: LeadCreate) 
         body=f"Created ({lead.source.value})",
         data={"event": "created", "source": lead.source.value, "stage_id": str(stage.id)},
     )
+    if lead.owner_id is None:
+        await _assign_by_rules(session, lead)
     return lead
+
+
+async def _assign_by_rules(session: AsyncSession, lead: Lead) -> None:
+    chosen = await assignment.choose_owner(session, lead)
+    if chosen is None:
+        return
+    rule, owner_id = chosen
+    lead.owner_id = owner_id
+    _record(
+        session,
+        lead,
+        None,
+        ActivityKind.ASSIGNMENT,
+        data={"from_owner_id": None, "to_owner_id": str(owner_id), "rule_id": str(rule.id)},
+    )
 
 
 async def get(session: AsyncSession, principal: Principal, lead_id: uuid.UUID) -> Lead:

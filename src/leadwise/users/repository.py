@@ -81,4 +81,4 @@ async def all_users(session: AsyncSession) -> list[tuple[User, int]]:
         select(func.count()).where(Membership.user_id == User.id).correlate(User).scalar_subquery()
     )
     rows = await session.execute(select(User, count).order_by(User.created_at, User.id))
-    return [(user, int(n)) for user, n in rows.tuples()]
+    return [(user, int(n)) for user, n in rows]
