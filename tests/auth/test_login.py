@@ -10,7 +10,7 @@ import jwt
 import pytest
 
 from leadwise.config import get_settings
-from tests.conftest import PASSWORD, Account, assert_error, login, setup_owner
+from tests.conftest import PASSWORD, Account, assert_error, login
 
 
 async def test_login_answers_in_envelope_and_oauth2_fields(client, owner: Account):
@@ -159,14 +159,15 @@ async def test_reusing_a_refresh_token_revokes_the_whole_family(store_env, clien
 
 async def test_concurrent_refreshes_with_one_token_only_one_wins(client, owner: Account):
     results = await asyncio.gather(*(refresh(client, owner.refresh_token) for _ in range(4)))
-    assert sorted(r.status_code for r in results).count(200) <= 1
-    assert any(r.status_code == 401 for r in results)
+    # One rotation wins; every other use of the same token is reuse (401).
+    assert sorted(r.status_code for r in results) == [200, 401, 401, 401]
 
 
 async def test_logout_revokes_access_and_refresh(store_env, client, owner: Account):
     response = await client.post("/api/v1/auth/logout", headers=owner.headers)
     assert response.status_code == 200, response.text
-    assert response.json() == {**response.json(), "success": True, "data": None}
+    assert response.json()["success"] is True
+    assert response.json()["data"] is None
     assert_error(await client.get("/api/v1/users/me", headers=owner.headers), 401, "INVALID_TOKEN")
     assert_error(await refresh(client, owner.refresh_token), 401, "INVALID_TOKEN")
 
@@ -197,7 +198,8 @@ async def test_forged_expired_and_malformed_tokens_are_refused(client, owner: Ac
         response = await client.get(
             "/api/v1/users/me", headers={"Authorization": f"Bearer {token}"}
         )
-        assert_error(response, 401, "INVALID_TOKEN"), name
+        assert response.status_code == 401, name
+        assert_error(response, 401, "INVALID_TOKEN")
 
 
 async def test_password_change_signs_out_other_sessions(client, owner: Account):
@@ -227,9 +229,3 @@ async def test_password_change_needs_the_current_password(client, owner: Account
     error = assert_error(response, 422, "VALIDATION_ERROR")
     assert error["details"]["field"] == "current_password"
     assert (await login(client, owner.email, PASSWORD)).status_code == 200
-
-
-async def test_second_owner_account_is_independent(client):
-    first = await setup_owner(client)
-    me = await client.get("/api/v1/users/me", headers=first.headers)
-    assert me.json()["data"]["workspaces"][0]["role"] == "owner"

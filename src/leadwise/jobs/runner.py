@@ -191,8 +191,8 @@ def backoff_seconds(settings: Settings, attempt: int) -> float:
 
 
 def _describe(error: BaseException) -> str:
-    text = str(error).strip() or type(error).__name__
-    return f"{type(error).__name__}: {text}"[:2000] if str(error).strip() else text
+    text = str(error).strip()
+    return f"{type(error).__name__}: {text}"[:2000] if text else type(error).__name__
 
 
 async def sweep(db: Database, settings: Settings, limit: int = 500) -> list[uuid.UUID]:

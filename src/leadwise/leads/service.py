@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
@@ -16,7 +16,7 @@ from leadwise.auth.principal import Principal
 from leadwise.companies import service as companies
 from leadwise.core.clock import utcnow
 from leadwise.core.errors import ValidationFailed, found
-from leadwise.core.pagination import PageParams, decode_cursor, encode_cursor, paginate_by_id
+from leadwise.core.pagination import PageParams, paginate, paginate_by_id
 from leadwise.core.schemas import Page
 from leadwise.leads import assignment, custom_fields, repository
 from leadwise.leads.normalize import (
@@ -241,19 +241,7 @@ async def list_leads(
             f"sort must be one of {', '.join(sorted(SORTS))} (prefix - for descending).",
             details={"field": "sort"},
         )
-    if page.cursor is not None:
-        query = query.where(_after(column, page.cursor, descending))
-    order = (column.desc(), Lead.id.desc()) if descending else (column.asc(), Lead.id.asc())
-    rows = list((await session.scalars(query.order_by(*order).limit(page.limit + 1))).all())
-    next_cursor = None
-    if len(rows) > page.limit:
-        rows = rows[: page.limit]
-        last = rows[-1]
-        value = getattr(last, column.key)
-        next_cursor = encode_cursor(
-            [value.isoformat() if isinstance(value, datetime) else value, str(last.id)]
-        )
-    return Page(items=rows, next_cursor=next_cursor, limit=page.limit)
+    return await paginate(session, query, page, column, Lead.id, descending=descending)
 
 
 def _filtered(query: Select[Lead], workspace_id: uuid.UUID, filters: LeadFilters) -> Select[Lead]:
@@ -301,19 +289,6 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _after(column: InstrumentedAttribute[Any], cursor: str, descending: bool) -> Any:
-    values = decode_cursor(cursor)
-    try:
-        raw_value, raw_id = values
-        last_id = uuid.UUID(str(raw_id))
-        value = datetime.fromisoformat(raw_value) if column.key.endswith("_at") else str(raw_value)
-    except (ValueError, TypeError):
-        raise ValidationFailed("The cursor is not valid.", details={"field": "cursor"}) from None
-    if descending:
-        return or_(column < value, and_(column == value, Lead.id < last_id))
-    return or_(column > value, and_(column == value, Lead.id > last_id))
-
-
 async def update(
     session: AsyncSession, principal: Principal, lead_id: uuid.UUID, data: LeadFields
 ) -> Lead:
@@ -348,7 +323,7 @@ async def update(
             before["tags"] = lead.tags
             lead.tag_rows = [LeadTag(tag=tag, workspace_id=lead.workspace_id) for tag in tags]
     for name, old in before.items():
-        new = lead.tags if name == "tags" else getattr(lead, name)
+        new = getattr(lead, name)
         if new != old:
             _record(
                 session,

@@ -67,7 +67,3 @@ class TimestampMixin:
 
 class SoftDeleteMixin:
     deleted_at: Mapped[datetime | None] = mapped_column(default=None)
-
-    @property
-    def is_deleted(self) -> bool:
-        return self.deleted_at is not None
