@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from leadwise.attachments.router import router as attachments_router
 from leadwise.auth.router import router as auth_router
 from leadwise.companies.router import router as companies_router
 from leadwise.jobs.router import router as jobs_router
@@ -18,3 +19,4 @@ api_router.include_router(jobs_router)
 api_router.include_router(stages_router)
 api_router.include_router(companies_router)
 api_router.include_router(leads_router)
+api_router.include_router(attachments_router)

@@ -26,6 +26,8 @@ from pydantic import (
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from pydantic_settings import SettingsError as SourceError
 
+from leadwise.core.filetypes import KNOWN_TYPES
+
 SECRET_KEY_FILE = "secret_key"  # noqa: S105 - a file name
 DEFAULT_DATA_DIR = Path("./data")
 
@@ -103,6 +105,66 @@ class HttpSettings(BaseModel):
     max_body_bytes: int = Field(10 * 1024 * 1024, ge=1024)
 
 
+class StorageSettings(BaseModel):
+    """Where uploaded files (CVs, RFPs) go, and what is accepted."""
+
+    backend: str = Field("local", pattern="^(local|s3)$")
+    # Default: <data_dir>/attachments.
+    local_dir: Path | None = None
+    max_file_bytes: int = Field(25 * 1024 * 1024, ge=1024)
+    max_files: int = Field(5, ge=1, le=50)
+    # Detected from the bytes (see core/filetypes.py); names, not MIME types.
+    allowed_types: StrList = [
+        "pdf",
+        "doc",
+        "docx",
+        "odt",
+        "rtf",
+        "txt",
+        "png",
+        "jpeg",
+        "gif",
+        "webp",
+    ]
+    s3_bucket: str | None = None
+    s3_prefix: str = ""
+    s3_endpoint_url: str | None = None  # MinIO, Ceph, R2, ...; None = AWS
+    s3_region: str | None = None
+    s3_access_key_id: str | None = None
+    s3_secret_access_key: SecretStr | None = None
+
+    @field_validator("allowed_types")
+    @classmethod
+    def _known_types(cls, value: list[str]) -> list[str]:
+        unknown = sorted(set(value) - set(KNOWN_TYPES))
+        if unknown:
+            raise ValueError(f"unknown file types {unknown}; known: {sorted(KNOWN_TYPES)}")
+        return value
+
+
+class CaptureSettings(BaseModel):
+    """Public form submissions."""
+
+    max_fields: int = Field(50, ge=1, le=500)
+    max_field_chars: int = Field(10_000, ge=100)
+    edit_token_hours: int = Field(24, ge=1, le=24 * 90)
+
+
+class SmtpSettings(BaseModel):
+    """Outgoing email. Without a host, emails are recorded (and logged) but not sent."""
+
+    host: str | None = None
+    port: int = Field(587, ge=1, le=65535)
+    username: str | None = None
+    password: SecretStr | None = None
+    # "starttls" (port 587), "tls" (implicit, port 465) or "none" (a local relay).
+    security: str = Field("starttls", pattern="^(starttls|tls|none)$")
+    timeout_seconds: float = Field(30.0, gt=0)
+    from_address: str = "Leadwise <leadwise@localhost>"
+    # Links in emails (the lead's page) start here.
+    public_url: str = "http://127.0.0.1:8000"
+
+
 class OtelSettings(BaseModel):
     endpoint: str | None = None
     service_name: str = "leadwise"
@@ -141,6 +203,9 @@ class Settings(BaseSettings):
     jobs: JobSettings = JobSettings()
     worker: WorkerSettings = WorkerSettings()
     http: HttpSettings = HttpSettings()
+    storage: StorageSettings = StorageSettings()
+    capture: CaptureSettings = CaptureSettings()
+    smtp: SmtpSettings = SmtpSettings()
     otel: OtelSettings = OtelSettings()
     log: LogSettings = LogSettings()
 
@@ -164,6 +229,10 @@ class Settings(BaseSettings):
         self.data_dir = self.data_dir.expanduser().resolve()
         if self.database_url is None:
             self.database_url = f"sqlite+aiosqlite:///{self.data_dir / 'leadwise.sqlite3'}"
+        if self.storage.local_dir is None:
+            self.storage.local_dir = self.data_dir / "attachments"
+        if self.storage.backend == "s3" and not self.storage.s3_bucket:
+            raise ValueError("LEADWISE_STORAGE__S3_BUCKET must be set when the backend is s3")
         if self.broker_url is None:
             self.broker_url = f"sqla+sqlite:///{self.data_dir / 'broker.sqlite3'}"
         if self.secret_key is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -34,6 +35,7 @@ from leadwise.core.schemas import ErrorEnvelope
 from leadwise.core.security import configure_password_hashing
 from leadwise.core.telemetry import flush as flush_traces
 from leadwise.core.telemetry import instrument_app, instrument_engine
+from leadwise.integrations.storage import create_file_store
 from leadwise.system.router import router as system_router
 from leadwise.web import mount_web_app
 
@@ -111,6 +113,10 @@ async def response_validation_handler(_request: Request, error: Exception) -> Re
     return json_error(500, "INTERNAL_ERROR", "An unexpected error occurred.")
 
 
+# Requests that carry files: their bodies may reach the files' limit (see BodySizeLimitMiddleware).
+UPLOAD_PATHS = re.compile(r"^/api/v1/(leads/[^/]+/attachments|public/forms/[^/]+/submit)$")
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings.log)
@@ -124,12 +130,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.db = Database(settings)
         app.state.cache = create_cache(settings.redis_url)
         app.state.rate_limiter = RateLimiter(settings)
+        app.state.file_store = create_file_store(settings.storage)
         instrument_engine(app.state.db.engine, settings)
         log.info("started", env=settings.env.value, database=_safe_url(settings.sqlalchemy_url))
         try:
             yield
         finally:
             await app.state.cache.close()
+            await app.state.file_store.close()
             await app.state.db.dispose()
             flush_traces(settings)
 
@@ -170,7 +178,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 "RateLimit-Reset",
             ],
         )
-    app.add_middleware(BodySizeLimitMiddleware, max_body_bytes=settings.http.max_body_bytes)
+    app.add_middleware(
+        BodySizeLimitMiddleware,
+        max_body_bytes=settings.http.max_body_bytes,
+        upload_paths=UPLOAD_PATHS,
+        max_upload_body_bytes=settings.storage.max_file_bytes * settings.storage.max_files
+        + settings.http.max_body_bytes,
+    )
     app.add_middleware(RequestContextMiddleware)
     instrument_app(app, settings)
     return app

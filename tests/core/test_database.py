@@ -43,3 +43,44 @@ async def test_connections_dropped_by_the_server(
         # The control case: without the ping the dead connection surfaces as an error,
         # which shows the case above really ran into dead connections.
         assert response.status_code == 500
+
+
+async def test_commit_and_rollback_callbacks(db):
+    """After-commit work runs only on commit; on-rollback work (undoing stored files) only on
+    rollback, including a rollback caused by a failing commit."""
+    events: list[str] = []
+
+    async def async_undo() -> None:
+        events.append("async undo")
+
+    async with db.sessionmaker() as session, core_db.transaction(session):
+        core_db.after_commit(session, lambda: events.append("published"))
+        core_db.on_rollback(session, async_undo)
+    assert events == ["published"]
+
+    async def failing_request() -> None:
+        async with db.sessionmaker() as session, core_db.transaction(session):
+            core_db.after_commit(session, lambda: events.append("published"))
+            core_db.on_rollback(session, async_undo)
+            core_db.on_rollback(session, lambda: events.append("sync undo"))
+            raise RuntimeError("the request failed")
+
+    async def failing_commit() -> None:
+        async with db.sessionmaker() as session, core_db.transaction(session):
+            core_db.after_commit(session, lambda: events.append("published"))
+            core_db.on_rollback(session, async_undo)
+
+            async def commit_fails() -> None:  # the server went away at COMMIT
+                raise ConnectionResetError
+
+            session.commit = commit_fails  # type: ignore[method-assign]
+
+    events.clear()
+    with pytest.raises(RuntimeError):
+        await failing_request()
+    assert events == ["async undo", "sync undo"]
+
+    events.clear()
+    with pytest.raises(ConnectionResetError):
+        await failing_commit()
+    assert events == ["async undo"]

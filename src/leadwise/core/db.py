@@ -1,15 +1,16 @@
 """Engine, sessions and the unit of work.
 
 The transaction is the request or the task: `unit_of_work()` commits at the end and only then
-runs the callbacks registered with `after_commit()` (jobs to publish); on error it rolls back
-and drops them.
+runs the callbacks registered with `after_commit()` (jobs to publish); on error it rolls back,
+drops them and runs the `on_rollback()` ones instead (files stored for rows that never landed).
 """
 
 from __future__ import annotations
 
+import inspect
 import logging
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,8 @@ from leadwise.core.errors import AppError
 log = logging.getLogger(__name__)
 
 AFTER_COMMIT_KEY = "leadwise_after_commit"
+ON_ROLLBACK_KEY = "leadwise_on_rollback"
+Callback = Callable[[], None] | Callable[[], Awaitable[None]]
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 
 
@@ -111,25 +114,59 @@ async def transaction(session: AsyncSession) -> AsyncIterator[None]:
         yield
     except BaseException as error:
         if isinstance(error, AppError) and error.keep_changes:
-            await session.commit()
-            await run_after_commit(session)
+            await _commit(session)
         else:
-            session.info.pop(AFTER_COMMIT_KEY, None)
-            await session.rollback()
+            await _roll_back(session)
         raise
-    await session.commit()
-    await run_after_commit(session)
+    await _commit(session)
 
 
-def after_commit(session: AsyncSession, callback: Callable[[], None]) -> None:
-    """Run `callback` (blocking allowed, it runs in a thread) once the transaction committed."""
+async def _commit(session: AsyncSession) -> None:
+    try:
+        await session.commit()
+    except BaseException:
+        await _roll_back(session)
+        raise
+    session.info.pop(ON_ROLLBACK_KEY, None)
+    await _run_callbacks(session.info.pop(AFTER_COMMIT_KEY, []), "after-commit")
+
+
+async def _roll_back(session: AsyncSession) -> None:
+    session.info.pop(AFTER_COMMIT_KEY, None)
+    try:
+        await session.rollback()
+    finally:
+        await _run_callbacks(session.info.pop(ON_ROLLBACK_KEY, []), "on-rollback")
+
+
+def after_commit(session: AsyncSession, callback: Callback) -> None:
+    """Run `callback` once the transaction committed (a plain function runs in a thread)."""
     session.info.setdefault(AFTER_COMMIT_KEY, []).append(callback)
 
 
-async def run_after_commit(session: AsyncSession) -> None:
-    for callback in session.info.pop(AFTER_COMMIT_KEY, []):
+def on_rollback(session: AsyncSession, callback: Callback) -> None:
+    """Run `callback` if the transaction rolls back instead (undo effects outside the database)."""
+    session.info.setdefault(ON_ROLLBACK_KEY, []).append(callback)
+
+
+async def _run_callbacks(callbacks: list[Callback], when: str) -> None:
+    for callback in callbacks:
         try:
-            await anyio.to_thread.run_sync(callback)
+            if inspect.iscoroutinefunction(callback):
+                await callback()
+            else:
+                await anyio.to_thread.run_sync(callback)
         except Exception:
-            # The data is committed; a job that failed to publish is picked up by the sweeper.
-            log.exception("after-commit callback failed")
+            # The transaction's outcome stands; a job that failed to publish is picked up by
+            # the sweeper, a file left behind by a rollback only costs disk space.
+            log.exception("%s callback failed", when)
+
+
+async def release_connection(session: AsyncSession) -> None:
+    """End the read-only part of a request before slow I/O (a long upload), so the pooled
+    connection goes back to the pool instead of idling in a transaction meanwhile.
+
+    Commits whatever is pending (only bookkeeping such as an API key's last use may be); the
+    session starts a new transaction on its next statement.
+    """
+    await session.commit()

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from leadwise.config import Settings
 from leadwise.core.db import Database, transaction
+from leadwise.core.storage import FileStore
 
 
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
@@ -28,5 +29,11 @@ async def get_settings_dep(request: Request) -> Settings:
     return settings
 
 
+async def get_file_store(request: Request) -> FileStore:
+    store: FileStore = request.app.state.file_store
+    return store
+
+
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
+FileStoreDep = Annotated[FileStore, Depends(get_file_store)]

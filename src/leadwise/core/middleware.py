@@ -106,12 +106,17 @@ class RequestContextMiddleware:
                 status_holder["status"] = message["status"]
                 status_holder["started"] = True
                 # Error responses sent here (413, last-resort 500) carry the id already: one only.
+                # A response's own security header (a download's stricter CSP) wins.
                 headers = [
                     (name, value)
                     for name, value in message.get("headers", [])
                     if name.lower() != b"x-request-id"
                 ]
-                message["headers"] = [*headers, *security_headers]
+                own = {name.lower() for name, _ in headers}
+                message["headers"] = [
+                    *headers,
+                    *(header for header in security_headers if header[0] not in own),
+                ]
             await send(message)
 
         try:
@@ -169,15 +174,27 @@ def _incoming_request_id(scope: Scope) -> str | None:
 class BodySizeLimitMiddleware:
     """413 for bodies over the limit: by Content-Length at once, or when a stream passes it."""
 
-    def __init__(self, app: ASGIApp, *, max_body_bytes: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_body_bytes: int,
+        upload_paths: re.Pattern[str] | None = None,
+        max_upload_body_bytes: int = 0,
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        # Upload endpoints take files up to their own limit, which they check per file.
+        self.upload_paths = upload_paths
+        self.max_upload_body_bytes = max(max_upload_body_bytes, max_body_bytes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         limit = self.max_body_bytes
+        if self.upload_paths is not None and self.upload_paths.match(scope["path"]):
+            limit = self.max_upload_body_bytes
         request_id = scope.get("state", {}).get("request_id", "")
         for name, value in scope.get("headers", ()):
             if name == b"content-length":

@@ -7,7 +7,7 @@ import uuid
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from leadwise.models import Activity, Lead, Membership
+from leadwise.models import Activity, Attachment, Lead, Membership
 
 
 def leads_of(workspace_id: uuid.UUID, *, deleted: bool | None = False) -> Select[Lead]:
@@ -31,3 +31,14 @@ def activities_of(workspace_id: uuid.UUID, lead_id: uuid.UUID) -> Select[Activit
     return select(Activity).where(
         Activity.workspace_id == workspace_id, Activity.lead_id == lead_id
     )
+
+
+async def attachment_keys(
+    session: AsyncSession, workspace_id: uuid.UUID, lead_id: uuid.UUID
+) -> list[str]:
+    keys = await session.scalars(
+        select(Attachment.storage_key).where(
+            Attachment.workspace_id == workspace_id, Attachment.lead_id == lead_id
+        )
+    )
+    return list(keys)

@@ -11,7 +11,7 @@ from fastapi import Depends, Query, status
 from leadwise.auth.dependencies import require
 from leadwise.auth.permissions import Permission
 from leadwise.auth.principal import Principal
-from leadwise.core.dependencies import SessionDep
+from leadwise.core.dependencies import FileStoreDep, SessionDep
 from leadwise.core.pagination import PageDep
 from leadwise.core.routing import make_router
 from leadwise.core.schemas import Page
@@ -128,9 +128,13 @@ async def update_lead(
     summary="Delete a lead (restorable; `hard=true` deletes for good, admins only)",
 )
 async def delete_lead(
-    lead_id: uuid.UUID, principal: DeleteLeads, session: SessionDep, hard: bool = False
+    lead_id: uuid.UUID,
+    principal: DeleteLeads,
+    session: SessionDep,
+    store: FileStoreDep,
+    hard: bool = False,
 ) -> object:
-    return await service.delete(session, principal, lead_id, hard=hard)
+    return await service.delete(session, principal, lead_id, hard=hard, store=store)
 
 
 @router.post("/leads/{lead_id}/restore", response_model=LeadRead)

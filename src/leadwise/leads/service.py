@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Select, or_, select
@@ -15,9 +16,11 @@ from leadwise.auth.permissions import Permission
 from leadwise.auth.principal import Principal
 from leadwise.companies import service as companies
 from leadwise.core.clock import utcnow
+from leadwise.core.db import after_commit
 from leadwise.core.errors import ValidationFailed, found
 from leadwise.core.pagination import PageParams, paginate, paginate_by_id
 from leadwise.core.schemas import Page
+from leadwise.core.storage import FileStore
 from leadwise.leads import assignment, custom_fields, repository
 from leadwise.leads.normalize import (
     InvalidValue,
@@ -78,7 +81,7 @@ async def _lead(
     return found(lead, "lead")
 
 
-def _record(
+def record_activity(
     session: AsyncSession,
     lead: Lead,
     principal: Principal | None,
@@ -181,7 +184,7 @@ async def create(session: AsyncSession, principal: Principal, data: LeadCreate) 
     await _link_company(session, lead)
     session.add(lead)
     await session.flush()
-    _record(
+    record_activity(
         session,
         lead,
         principal,
@@ -200,7 +203,7 @@ async def _assign_by_rules(session: AsyncSession, lead: Lead) -> None:
         return
     rule, owner_id = chosen
     lead.owner_id = owner_id
-    _record(
+    record_activity(
         session,
         lead,
         None,
@@ -325,7 +328,7 @@ async def update(
     for name, old in before.items():
         new = getattr(lead, name)
         if new != old:
-            _record(
+            record_activity(
                 session,
                 lead,
                 principal,
@@ -342,24 +345,33 @@ def _plain(value: Any) -> Any:
 
 
 async def delete(
-    session: AsyncSession, principal: Principal, lead_id: uuid.UUID, *, hard: bool
+    session: AsyncSession,
+    principal: Principal,
+    lead_id: uuid.UUID,
+    *,
+    hard: bool,
+    store: FileStore | None = None,
 ) -> Lead:
     if hard:
+        assert store is not None, "a hard delete removes the lead's files too"
         principal.check(Permission.LEADS_HARD_DELETE)
         doomed = await _lead(session, principal, lead_id, deleted=None)  # in the bin or not
+        # The rows go with the lead (ON DELETE CASCADE); the files once that has committed.
+        for key in await repository.attachment_keys(session, principal.workspace, doomed.id):
+            after_commit(session, partial(store.delete, key))
         await session.delete(doomed)
         await session.flush()
         return doomed
     lead = await _lead(session, principal, lead_id)
     lead.deleted_at = utcnow()
-    _record(session, lead, principal, ActivityKind.SYSTEM, data={"event": "deleted"})
+    record_activity(session, lead, principal, ActivityKind.SYSTEM, data={"event": "deleted"})
     return lead
 
 
 async def restore(session: AsyncSession, principal: Principal, lead_id: uuid.UUID) -> Lead:
     lead = await _lead(session, principal, lead_id, deleted=True)
     lead.deleted_at = None
-    _record(session, lead, principal, ActivityKind.SYSTEM, data={"event": "restored"})
+    record_activity(session, lead, principal, ActivityKind.SYSTEM, data={"event": "restored"})
     return lead
 
 
@@ -382,7 +394,7 @@ async def move_to_stage(
     previous = lead.stage_id
     lead.stage_id, lead.stage_changed_at = target.id, utcnow()
     lead.lost_reason = lost_reason if target.kind is StageKind.LOST else None
-    _record(
+    record_activity(
         session,
         lead,
         principal,
@@ -405,7 +417,7 @@ async def assign(
     if owner_id is not None:
         await _check_owner(session, principal, owner_id)
     if owner_id != lead.owner_id:
-        _record(
+        record_activity(
             session,
             lead,
             principal,
@@ -442,7 +454,7 @@ async def add_activity(
             details={"field": "kind"},
         )
     lead = await _lead(session, principal, lead_id)
-    activity = _record(session, lead, principal, kind, body=body)
+    activity = record_activity(session, lead, principal, kind, body=body)
     if occurred_at is not None:
         activity.occurred_at = occurred_at
     await session.flush()
