@@ -6,6 +6,8 @@ from fastapi import APIRouter
 
 from leadwise.attachments.router import router as attachments_router
 from leadwise.auth.router import router as auth_router
+from leadwise.capture.router import public_router as public_capture_router
+from leadwise.capture.router import router as forms_router
 from leadwise.companies.router import router as companies_router
 from leadwise.jobs.router import router as jobs_router
 from leadwise.leads.router import router as leads_router
@@ -20,3 +22,5 @@ api_router.include_router(stages_router)
 api_router.include_router(companies_router)
 api_router.include_router(leads_router)
 api_router.include_router(attachments_router)
+api_router.include_router(forms_router)
+api_router.include_router(public_capture_router)

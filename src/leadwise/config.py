@@ -74,8 +74,10 @@ class RateLimitSettings(BaseModel):
     login: str = "10/minute"
     refresh: str = "30/minute"
     public: str = "60/minute"
+    # Per form, whoever submits it: caps what a botnet can pour into one form.
+    form: str = "1000/hour"
 
-    @field_validator("login", "refresh", "public")
+    @field_validator("login", "refresh", "public", "form")
     @classmethod
     def _parseable(cls, value: str) -> str:
         try:

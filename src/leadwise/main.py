@@ -29,7 +29,12 @@ from leadwise.core.cache import create_cache
 from leadwise.core.db import Database
 from leadwise.core.errors import AppError
 from leadwise.core.logging import configure_logging, get_logger
-from leadwise.core.middleware import BodySizeLimitMiddleware, RequestContextMiddleware, error_body
+from leadwise.core.middleware import (
+    BodySizeLimitMiddleware,
+    PublicCorsMiddleware,
+    RequestContextMiddleware,
+    error_body,
+)
 from leadwise.core.ratelimit import RateLimiter
 from leadwise.core.schemas import ErrorEnvelope
 from leadwise.core.security import configure_password_hashing
@@ -98,7 +103,12 @@ async def validation_error_handler(_request: Request, error: Exception) -> Respo
         for item in error.errors()
     ]
     fields = ", ".join(problem["field"] for problem in problems[:5])
-    return json_error(422, "VALIDATION_ERROR", f"Invalid input: {fields}.", {"errors": problems})
+    # The first field without its location ("body.", "query."), as services name fields.
+    first = error.errors()[0]["loc"] if problems else ()
+    field = ".".join(str(part) for part in first[1:]) or ".".join(map(str, first)) or None
+    return json_error(
+        422, "VALIDATION_ERROR", f"Invalid input: {fields}.", {"field": field, "errors": problems}
+    )
 
 
 async def http_error_handler(_request: Request, error: Exception) -> Response:
@@ -178,6 +188,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 "RateLimit-Reset",
             ],
         )
+    app.add_middleware(PublicCorsMiddleware)
     app.add_middleware(
         BodySizeLimitMiddleware,
         max_body_bytes=settings.http.max_body_bytes,

@@ -84,3 +84,23 @@ async def test_commit_and_rollback_callbacks(db):
     with pytest.raises(ConnectionResetError):
         await failing_commit()
     assert events == ["async undo"]
+
+
+async def test_a_savepoint_is_undone_with_its_transaction(db):
+    """On SQLite a savepoint sent as the first write used to commit on release: a rolled-back
+    request kept what its savepoint wrote."""
+    from sqlalchemy import select
+
+    from leadwise.models import SystemFlag
+
+    async def failing_request() -> None:
+        async with db.sessionmaker() as session, core_db.transaction(session):
+            await session.execute(select(SystemFlag))
+            async with session.begin_nested():
+                session.add(SystemFlag(key="written-in-a-savepoint"))
+            raise RuntimeError("the request failed after its savepoint")
+
+    with pytest.raises(RuntimeError):
+        await failing_request()
+    async with db.sessionmaker() as session:
+        assert await session.get(SystemFlag, "written-in-a-savepoint") is None

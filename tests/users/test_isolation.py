@@ -34,6 +34,7 @@ BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/api/v1/leads/{lead_id}/activities"): {"body": "spam"},
     ("POST", "/api/v1/leads/{lead_id}/assign"): {"owner_id": None},
     ("POST", "/api/v1/leads/{lead_id}/stage"): {"stage_id": "{stage_id}"},
+    ("PATCH", "/api/v1/forms/{form_id}"): {"name": "Hacked"},
 }
 
 
@@ -60,6 +61,7 @@ async def _snapshot(client, b: Account, b_job_id: str, lead_id: str) -> dict[str
         "companies": (await client.get("/api/v1/companies", headers=headers)).json()["data"],
         "fields": (await client.get("/api/v1/custom-fields", headers=headers)).json()["data"],
         "rules": (await client.get("/api/v1/assignment-rules", headers=headers)).json()["data"],
+        "forms": (await client.get("/api/v1/forms", headers=headers)).json()["data"],
         "attachments": (
             await client.get(f"/api/v1/leads/{lead_id}/attachments", headers=headers)
         ).json()["data"],
@@ -103,6 +105,8 @@ async def test_no_endpoint_reaches_into_another_workspace(app, client, db, owner
         headers=b_owner.headers,
     )
     b_attachment_id = b_attachment.json()["data"][0]["id"]
+    b_form = await client.post("/api/v1/forms", json={"name": "B form"}, headers=b_owner.headers)
+    b_form_id = b_form.json()["data"]["id"]
     assert b_company_id
     key = await client.post("/api/v1/api-keys", json={"name": "b"}, headers=b_owner.headers)
     b_key_id = key.json()["data"]["id"]
@@ -131,6 +135,7 @@ async def test_no_endpoint_reaches_into_another_workspace(app, client, db, owner
         "field_id": b_field_id,
         "rule_id": b_rule_id,
         "attachment_id": b_attachment_id,
+        "form_id": b_form_id,
     }
     checked = []
     for path, operations in app.openapi()["paths"].items():

@@ -50,6 +50,7 @@ def create_engine(settings: Settings) -> AsyncEngine:
     engine = create_async_engine(url, **options)
     if settings.is_sqlite:
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        event.listen(engine.sync_engine, "savepoint", _sqlite_begin_before_savepoint)
     else:
         event.listen(engine.sync_engine.pool, "checkin", _note_idle_since)
         event.listen(engine.sync_engine.pool, "checkout", _ping_if_idle)
@@ -84,6 +85,17 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.close()
+
+
+def _sqlite_begin_before_savepoint(connection: Any, _name: str) -> None:
+    """Python's sqlite3 opens a transaction only before INSERT/UPDATE/DELETE. A SAVEPOINT sent
+    first opens one of its own, and its RELEASE then commits at once: what a savepoint wrote
+    would survive a rollback of the request. So open the transaction first; IMMEDIATE, as a
+    savepoint is taken to write, and it waits for the write lock instead of failing later."""
+    dbapi_connection = connection.connection.dbapi_connection
+    # SQLAlchemy's aiosqlite adapter keeps the aiosqlite connection in `_connection`.
+    if not dbapi_connection._connection.in_transaction:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 class Database:

@@ -75,3 +75,13 @@ def render(pool: Any | None = None) -> tuple[bytes, str]:
     finally:
         if extra is not None:
             registry.unregister(extra)
+
+
+FORM_SUBMISSIONS = Counter(
+    "leadwise_form_submissions_total",
+    "Public form submissions by outcome (created, replayed, honeypot, refused)",
+    ["outcome"],
+)
+EMAILS = Counter(
+    "leadwise_emails_total", "Emails by outcome (sent, not_configured, failed)", ["outcome"]
+)

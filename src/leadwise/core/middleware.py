@@ -240,3 +240,59 @@ async def _reject_body(send: Send, request_id: str, limit: int) -> None:
     await send_error(
         send, 413, "PAYLOAD_TOO_LARGE", f"The request body exceeds {limit} bytes.", request_id
     )
+
+
+class PublicCorsMiddleware:
+    """CORS for the public endpoints (forms embedded in any site): any origin may call them.
+
+    They take no cookies and no credentials, and each form checks its own allowed origins when
+    it is submitted, so answering every origin here gives a page nothing it could not get
+    with a plain form post.
+    """
+
+    ALLOW_HEADERS = b"Content-Type, Idempotency-Key, X-Edit-Token"
+    EXPOSE_HEADERS = b"X-Request-ID, Retry-After, Idempotent-Replayed"
+
+    def __init__(self, app: ASGIApp, *, prefix: str = "/api/v1/public/") -> None:
+        self.app = app
+        self.prefix = prefix
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith(self.prefix):
+            await self.app(scope, receive, send)
+            return
+        origin = next((v for k, v in scope.get("headers", ()) if k == b"origin"), None)
+        if origin is None:
+            await self.app(scope, receive, send)
+            return
+        if scope["method"] == "OPTIONS":
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 204,
+                    "headers": [
+                        (b"access-control-allow-origin", origin),
+                        (b"access-control-allow-methods", b"GET, POST, PUT"),
+                        (b"access-control-allow-headers", self.ALLOW_HEADERS),
+                        (b"access-control-max-age", b"600"),
+                        (b"vary", b"Origin"),
+                    ],
+                }
+            )
+            await send({"type": "http.response.body", "body": b""})
+            return
+
+        async def with_cors(message: Message) -> None:
+            headers = message.get("headers", [])
+            if message["type"] == "http.response.start" and not any(
+                name.lower() == b"access-control-allow-origin" for name, _ in headers
+            ):
+                message["headers"] = [
+                    *headers,
+                    (b"access-control-allow-origin", origin),
+                    (b"access-control-expose-headers", self.EXPOSE_HEADERS),
+                    (b"vary", b"Origin"),
+                ]
+            await send(message)
+
+        await self.app(scope, receive, with_cors)

@@ -52,6 +52,7 @@ class RateLimiter:
             "login": parse(settings.rate_limit.login),
             "refresh": parse(settings.rate_limit.refresh),
             "public": parse(settings.rate_limit.public),
+            "form": parse(settings.rate_limit.form),
         }
 
     async def hit(self, rule: str, key: str) -> Decision:
@@ -60,6 +61,17 @@ class RateLimiter:
         stats = await self._strategy.get_window_stats(item, rule, key)
         reset = max(0, math.ceil(stats.reset_time - time.time()))
         return Decision(allowed, item.amount, stats.remaining, reset)
+
+    async def check(self, rule: str, key: str) -> None:
+        """Count a hit; 429 with Retry-After when `key` is over `rule`."""
+        if not self.enabled:
+            return
+        decision = await self.hit(rule, key)
+        if not decision.allowed:
+            raise TooManyRequests(
+                details={"limit": decision.limit, "retry_after": decision.reset_seconds},
+                headers=decision.headers(),
+            )
 
     async def reset(self) -> None:
         await self.storage.reset()

@@ -163,3 +163,37 @@ def _coerce(definition: CustomFieldDefinition, value: Any) -> Any:
 def _invalid(key: str, problem: str) -> ValidationFailed:
     field = f"custom_fields.{key}"
     return ValidationFailed(f"{field} {problem}.", details={"field": field})
+
+
+TRUE_WORDS = {"true", "on", "yes", "1"}
+FALSE_WORDS = {"false", "off", "no", "0"}
+
+
+def from_form_text(
+    definitions: list[CustomFieldDefinition], values: dict[str, Any]
+) -> dict[str, Any]:
+    """An HTML form posts text: read numbers and booleans out of it (`check_values` then checks)."""
+    by_key = {definition.key: definition for definition in definitions}
+    result: dict[str, Any] = {}
+    for key, value in values.items():
+        definition = by_key.get(key)
+        if definition is not None and isinstance(value, str):
+            value = _read_text(definition.type, value.strip())
+        result[key] = value
+    return result
+
+
+def _read_text(kind: CustomFieldType, text: str) -> Any:
+    if kind is CustomFieldType.NUMBER:
+        try:
+            number = float(text.replace(",", "."))
+        except ValueError:
+            return text  # refused by check_values, naming the field
+        return int(number) if number.is_integer() and "." not in text else number
+    if kind is CustomFieldType.BOOLEAN:
+        lowered = text.lower()
+        if lowered in TRUE_WORDS:
+            return True
+        if lowered in FALSE_WORDS:
+            return False
+    return text

@@ -96,6 +96,11 @@ class LeadRead(ReadSchema):
     tags: list[str]
     custom_fields: dict[str, Any]
     do_not_contact: bool
+    consents: dict[str, Any] = Field(
+        description="By purpose: {granted, at, source}",
+        examples=[{"marketing_email": {"granted": True, "at": "2026-11-22T09:00:00Z"}}],
+    )
+    form_id: uuid.UUID | None
     verification_status: str | None
     score: int | None
     created_at: datetime

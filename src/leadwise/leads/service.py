@@ -18,10 +18,12 @@ from leadwise.companies import service as companies
 from leadwise.core.clock import utcnow
 from leadwise.core.db import after_commit
 from leadwise.core.errors import ValidationFailed, found
+from leadwise.core.events import emit
 from leadwise.core.pagination import PageParams, paginate, paginate_by_id
 from leadwise.core.schemas import Page
 from leadwise.core.storage import FileStore
 from leadwise.leads import assignment, custom_fields, repository
+from leadwise.leads.events import LeadAssigned
 from leadwise.leads.normalize import (
     InvalidValue,
     email_domain,
@@ -194,6 +196,10 @@ async def create(session: AsyncSession, principal: Principal, data: LeadCreate) 
     )
     if lead.owner_id is None:
         await _assign_by_rules(session, lead)
+    else:
+        await emit(
+            session, LeadAssigned(lead.workspace_id, lead.id, lead.owner_id, principal.actor_id)
+        )
     return lead
 
 
@@ -210,6 +216,7 @@ async def _assign_by_rules(session: AsyncSession, lead: Lead) -> None:
         ActivityKind.ASSIGNMENT,
         data={"from_owner_id": None, "to_owner_id": str(owner_id), "rule_id": str(rule.id)},
     )
+    await emit(session, LeadAssigned(lead.workspace_id, lead.id, owner_id, None))
 
 
 async def get(session: AsyncSession, principal: Principal, lead_id: uuid.UUID) -> Lead:
@@ -428,6 +435,10 @@ async def assign(
             },
         )
         lead.owner_id = owner_id
+        if owner_id is not None:
+            await emit(
+                session, LeadAssigned(lead.workspace_id, lead.id, owner_id, principal.actor_id)
+            )
     return lead
 
 

@@ -34,7 +34,24 @@ class Form(IdMixin, TimestampMixin, Base):
     accept_files: Mapped[bool] = mapped_column(default=False)
     honeypot_field: Mapped[str | None] = mapped_column(String(64), default="website_url")
     min_fill_seconds: Mapped[int] = mapped_column(default=0)
+    # {"tags": [...], "confirmation_subject": ..., "confirmation_message": ...}
     settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+    @property
+    def tags(self) -> list[str]:
+        return list(self.settings.get("tags", []))
+
+    @property
+    def confirmation_subject(self) -> str | None:
+        return self.settings.get("confirmation_subject")
+
+    @property
+    def confirmation_message(self) -> str | None:
+        return self.settings.get("confirmation_message")
+
+    @property
+    def submit_url(self) -> str:
+        return f"/api/v1/public/forms/{self.public_id}/submit"
 
 
 class IdempotencyRecord(IdMixin, Base):

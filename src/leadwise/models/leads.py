@@ -95,6 +95,7 @@ class Lead(IdMixin, TimestampMixin, SoftDeleteMixin, Base):
     )
     # The public edit token of a form submission (SHA-256), see PUT /public/leads/{id}.
     edit_token_hash: Mapped[str | None] = mapped_column(String(64), default=None)
+    edit_token_expires_at: Mapped[datetime | None] = mapped_column(default=None)
 
     # Email verification (issue: verification engine).
     verification_status: Mapped[str | None] = mapped_column(String(20), default=None)
