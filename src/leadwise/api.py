@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+import leadwise.wiring  # noqa: F401 - handlers and subscribers register on import
 from leadwise.attachments.router import router as attachments_router
 from leadwise.auth.router import router as auth_router
 from leadwise.capture.router import public_router as public_capture_router

@@ -221,3 +221,41 @@ async def test_roles_on_leads(client, owner: Account):
         ),
         403,
     )
+
+
+async def test_filters_by_score_range_and_verification_status(client, db, owner: Account):
+    from leadwise.models import Lead
+
+    ids = [(await create(client, owner, first_name=f"L{i}"))["id"] for i in range(4)]
+    async with db.unit_of_work() as session:
+        for lead_id, score, status in zip(
+            ids, (10, 55, 90, None), ("valid", "accept_all", "valid", None), strict=True
+        ):
+            lead = await session.get(Lead, uuid.UUID(lead_id))
+            lead.score, lead.verification_status = score, status
+
+    async def names(query: str) -> list[str]:
+        response = await client.get(f"/api/v1/leads?sort=first_name&{query}", headers=owner.headers)
+        assert response.status_code == 200, response.text
+        return [lead["first_name"] for lead in response.json()["data"]]
+
+    assert await names("score_min=50") == ["L1", "L2"]
+    assert await names("score_min=50&score_max=60") == ["L1"]
+    assert await names("score_max=10") == ["L0"]
+    assert await names("verification_status=valid") == ["L0", "L2"]
+    assert await names("verification_status=unverified") == ["L3"]
+    assert await names("verification_status=valid&score_min=50") == ["L2"]
+    bad = await client.get("/api/v1/leads?verification_status=great", headers=owner.headers)
+    assert assert_error(bad, 422)["details"]["field"] == "verification_status"
+    # The same filter serves bulk changes.
+    bulk = await client.post(
+        "/api/v1/leads/bulk",
+        json={
+            "action": "update",
+            "filter": {"verification_status": "unverified"},
+            "changes": {"add_tags": ["check"]},
+        },
+        headers=owner.headers,
+    )
+    assert bulk.status_code == 200, bulk.text
+    assert bulk.json()["data"]["matched"] == 1

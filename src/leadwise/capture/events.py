@@ -11,3 +11,4 @@ class FormSubmitted:
     workspace_id: uuid.UUID
     form_id: uuid.UUID
     lead_id: uuid.UUID
+    message: str | None = None

@@ -167,6 +167,11 @@ async def delete_form(session: AsyncSession, principal: Principal, form_id: uuid
     return form
 
 
+async def form_by_id(session: AsyncSession, form_id: uuid.UUID) -> Form | None:
+    """For the domains that react to submissions (they know the form's id from the event)."""
+    return await repository.form_by_id(session, form_id)
+
+
 # --- public -----------------------------------------------------------------------------------
 
 
@@ -462,7 +467,13 @@ async def _create_lead(
         )  # fmt: skip
     if incoming.files:
         await attachments.attach(session, lead, incoming.files, store=store, principal=None)
-    await emit(session, FormSubmitted(form.workspace_id, form.id, lead.id))
+    message = fields.get("message")
+    await emit(
+        session,
+        FormSubmitted(
+            form.workspace_id, form.id, lead.id, message if isinstance(message, str) else None
+        ),
+    )
     await session.flush()
     return Submitted(lead.id, token, expires, form.redirect_url, incoming.from_html_form)
 

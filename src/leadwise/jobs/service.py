@@ -25,10 +25,24 @@ RUN_TASK = "jobs.run"
 async def create(
     session: AsyncSession, principal: Principal, *, kind: str, params: dict[str, Any] | None = None
 ) -> Job:
+    return await create_in(
+        session, principal.workspace, kind=kind, params=params, created_by_id=principal.actor_id
+    )
+
+
+async def create_in(
+    session: AsyncSession,
+    workspace_id: uuid.UUID,
+    *,
+    kind: str,
+    params: dict[str, Any] | None = None,
+    created_by_id: uuid.UUID | None = None,
+) -> Job:
+    """A job of the system itself (an email after a form submission), not of a caller."""
     now = utcnow()
     job = Job(
-        workspace_id=principal.workspace,
-        created_by_id=principal.actor_id,
+        workspace_id=workspace_id,
+        created_by_id=created_by_id,
         kind=kind,
         params=params or {},
         status=JobStatus.QUEUED,

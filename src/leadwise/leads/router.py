@@ -32,6 +32,7 @@ from leadwise.leads.schemas import (
     LeadRead,
     LeadUpdate,
     StageMove,
+    VerificationFilter,
 )
 from leadwise.models import LeadSource, Lifecycle
 
@@ -52,6 +53,12 @@ async def lead_filters(
     created_from: datetime | None = None,
     created_to: datetime | None = None,
     has_email: bool | None = None,
+    score_min: Annotated[int | None, Query(description="Score at least this")] = None,
+    score_max: Annotated[int | None, Query(description="Score at most this")] = None,
+    verification_status: Annotated[
+        VerificationFilter | None,
+        Query(description="Email verification status; `unverified`: never checked"),
+    ] = None,
     q: Annotated[str | None, Query(max_length=200, description="Name, email or company")] = None,
     deleted: Annotated[bool, Query(description="List deleted leads (to restore)")] = False,
     sort: Annotated[
@@ -72,6 +79,9 @@ async def lead_filters(
         created_from=created_from,
         created_to=created_to,
         has_email=has_email,
+        score_min=score_min,
+        score_max=score_max,
+        verification_status=verification_status,
         q=q,
         deleted=deleted,
         sort=sort,

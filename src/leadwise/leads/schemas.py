@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
@@ -18,6 +18,9 @@ from leadwise.models import (
 )
 
 TAG = Field(min_length=1, max_length=64)
+VerificationFilter = Literal[
+    "valid", "invalid", "accept_all", "disposable", "unknown", "unverified"
+]
 
 
 def _clean_tags(tags: list[str] | None) -> list[str] | None:
@@ -144,6 +147,9 @@ class BulkFilter(Schema):
     created_from: datetime | None = None
     created_to: datetime | None = None
     has_email: bool | None = None
+    score_min: int | None = None
+    score_max: int | None = None
+    verification_status: VerificationFilter | None = None
     q: str | None = Field(None, max_length=200)
 
 

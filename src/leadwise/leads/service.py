@@ -56,6 +56,7 @@ USER_ACTIVITY_KINDS = {
     ActivityKind.EMAIL_RECEIVED,
     ActivityKind.MEETING,
 }
+UNVERIFIED = "unverified"
 SORTS: dict[str, InstrumentedAttribute[Any]] = {
     "created_at": Lead.created_at,
     "updated_at": Lead.updated_at,
@@ -234,6 +235,10 @@ class LeadFilters:
     created_from: datetime | None = None
     created_to: datetime | None = None
     has_email: bool | None = None
+    score_min: int | None = None
+    score_max: int | None = None
+    # A verification status, or "unverified" for leads never checked.
+    verification_status: str | None = None
     q: str | None = None
     deleted: bool = False
     sort: str = "-created_at"
@@ -272,6 +277,14 @@ def _filtered(query: Select[Lead], workspace_id: uuid.UUID, filters: LeadFilters
     if filters.has_email is not None:
         has = Lead.email_normalized.is_not(None)
         query = query.where(has if filters.has_email else ~has)
+    if filters.score_min is not None:
+        query = query.where(Lead.score >= filters.score_min)
+    if filters.score_max is not None:
+        query = query.where(Lead.score <= filters.score_max)
+    if filters.verification_status == UNVERIFIED:
+        query = query.where(Lead.verification_status.is_(None))
+    elif filters.verification_status is not None:
+        query = query.where(Lead.verification_status == filters.verification_status)
     if filters.tag:
         tagged = select(LeadTag.lead_id).where(
             LeadTag.workspace_id == workspace_id, LeadTag.tag == filters.tag.strip().lower()

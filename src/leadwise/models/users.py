@@ -54,6 +54,12 @@ class Workspace(IdMixin, TimestampMixin, SoftDeleteMixin, Base):
 
     memberships: Mapped[list[Membership]] = relationship(back_populates="workspace", lazy="raise")
 
+    @property
+    def email_from(self) -> str | None:
+        """The sender of this workspace's emails, if it has its own."""
+        value = self.settings.get("email_from")
+        return str(value) if value else None
+
 
 class Membership(IdMixin, TimestampMixin, Base):
     __tablename__ = "memberships"

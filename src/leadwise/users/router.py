@@ -151,7 +151,7 @@ async def read_workspace(principal: ReadWorkspace, session: SessionDep) -> objec
 async def update_workspace(
     body: WorkspaceUpdate, principal: UpdateWorkspace, session: SessionDep
 ) -> object:
-    return await service.update_workspace(session, principal, name=body.name)
+    return await service.update_workspace(session, principal, body)
 
 
 @router.delete(

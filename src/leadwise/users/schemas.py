@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from email.utils import formataddr, parseaddr
 
+from email_validator import validate_email
 from pydantic import AliasPath, EmailStr, Field, field_validator
 
 from leadwise.auth.schemas import TokenRead
@@ -48,6 +50,9 @@ class UserRead(ReadSchema):
 class WorkspaceRead(ReadSchema):
     id: uuid.UUID
     name: str
+    email_from: str | None = Field(
+        None, description="Sender of the workspace's emails (default: the server's)"
+    )
     created_at: datetime
     deleted_at: datetime | None = None
 
@@ -86,6 +91,20 @@ class WorkspaceCreate(Schema):
 
 class WorkspaceUpdate(Schema):
     name: str | None = Field(None, min_length=1, max_length=200)
+    email_from: str | None = Field(
+        None, max_length=320, examples=["Acme Sales <sales@acme.example>"]
+    )
+
+    @field_validator("email_from")
+    @classmethod
+    def _sender(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        name, address = parseaddr(value)
+        if not address or "@" not in address or "\n" in value or "\r" in value:
+            raise ValueError("must be an address like 'Acme Sales <sales@acme.example>'")
+        validate_email(address, check_deliverability=False)
+        return formataddr((name, address)) if name else address
 
 
 class MemberRead(ReadSchema):

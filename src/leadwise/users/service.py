@@ -29,6 +29,7 @@ from leadwise.core.schemas import Page
 from leadwise.models import Invitation, Membership, Role, SystemFlag, User, Workspace
 from leadwise.models.system import SETUP_COMPLETED
 from leadwise.users import repository
+from leadwise.users.schemas import WorkspaceUpdate
 
 INVITATION_DAYS = 7
 
@@ -203,11 +204,14 @@ async def get_workspace(session: AsyncSession, principal: Principal) -> Workspac
 
 
 async def update_workspace(
-    session: AsyncSession, principal: Principal, *, name: str | None
+    session: AsyncSession, principal: Principal, data: WorkspaceUpdate
 ) -> Workspace:
     workspace = await get_workspace(session, principal)
-    if name is not None:
-        workspace.name = name
+    if data.name is not None:
+        workspace.name = data.name
+    if "email_from" in data.model_fields_set:
+        workspace.settings = {**workspace.settings, "email_from": data.email_from}
+    workspace.updated_at = utcnow()
     return workspace
 
 

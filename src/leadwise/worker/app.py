@@ -14,7 +14,7 @@ from celery import Celery
 
 from leadwise.config import Settings, get_settings
 
-TASK_MODULES = ["leadwise.jobs.tasks"]
+TASK_MODULES = ["leadwise.jobs.tasks", "leadwise.wiring"]
 
 
 def create_celery(settings: Settings) -> Celery:
