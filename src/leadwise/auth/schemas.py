@@ -12,7 +12,7 @@ from leadwise.core.schemas import Envelope, ReadSchema, Schema
 
 
 class TokenRead(ReadSchema):
-    access_token: str
+    access_token: str = Field(examples=["eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOi…"])
     token_type: str = "bearer"  # noqa: S105 - the OAuth2 token type, not a secret
     expires_in: int = Field(description="Seconds until the access token expires")
     refresh_token: str
@@ -30,7 +30,9 @@ class TokenEnvelope(Envelope[TokenRead]):
 
 
 class RefreshRequest(Schema):
-    refresh_token: str = Field(min_length=16, max_length=200)
+    refresh_token: str = Field(
+        min_length=16, max_length=200, examples=["x3QET4gIztiuP2DMmRbJKvQl4PAPd1WpWsYnTEjo27o"]
+    )
 
 
 class ApiKeyCreate(Schema):
@@ -44,7 +46,9 @@ class ApiKeyCreate(Schema):
 class ApiKeyRead(ReadSchema):
     id: uuid.UUID
     name: str
-    prefix: str = Field(description="Shown so you can tell keys apart: lw_<prefix>_…")
+    prefix: str = Field(
+        description="Shown so you can tell keys apart: lw_<prefix>_…", examples=["3f9a1c2b7d4e"]
+    )
     scopes: list[str]
     created_at: datetime
     created_by_id: uuid.UUID | None

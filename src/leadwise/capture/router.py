@@ -55,10 +55,12 @@ SUBMIT_BODY: dict[str, Any] = {
                         "file": {"type": "string", "format": "binary"},
                     },
                     "additionalProperties": True,
-                }
+                },
+                "example": {"email": "ada@analytical-engines.co.uk", "file": "(cv.pdf)"},
             },
             "application/x-www-form-urlencoded": {
-                "schema": {"type": "object", "additionalProperties": True}
+                "schema": {"type": "object", "additionalProperties": True},
+                "example": {"email": "ada@analytical-engines.co.uk", "first_name": "Ada"},
             },
         },
     }

@@ -127,9 +127,9 @@ class FormRead(ReadSchema):
 class PublicFormRead(Schema):
     """What a page needs to render the form."""
 
-    public_id: str
-    name: str
-    fields: list[str]
+    public_id: str = Field(examples=["f_3kT9xQ2mLp8vR4sW"])
+    name: str = Field(examples=["Contact us"])
+    fields: list[str] = Field(examples=[["first_name", "email", "message"]])
     required_fields: list[str]
     accept_files: bool
     honeypot_field: str | None
@@ -142,7 +142,8 @@ class PublicFormRead(Schema):
 class SubmitResult(Schema):
     lead_id: uuid.UUID
     edit_token: str = Field(
-        description="Send as `X-Edit-Token` to correct this submission with PUT /public/leads/{id}"
+        examples=["pZ1wq7mYk2Q0cV8nT3rB6xL9sD4fH5jA0gE2uI7oP1e"],
+        description="Send as `X-Edit-Token` to correct this submission with PUT /public/leads/{id}",
     )
     edit_token_expires_at: datetime
     redirect_url: str | None = None
@@ -152,4 +153,6 @@ class PublicLeadRead(Schema):
     """What the prospect may see of their submission: the form's fields, nothing internal."""
 
     lead_id: uuid.UUID
-    fields: dict[str, Any]
+    fields: dict[str, Any] = Field(
+        examples=[{"email": "ada@analytical-engines.co.uk", "phone": "+44 20 7946 0958"}]
+    )

@@ -38,8 +38,8 @@ class CompanyUpdate(CompanyFields):
 
 class CompanyRead(ReadSchema):
     id: uuid.UUID
-    name: str
-    domain: str | None
+    name: str = Field(examples=["Acme Ltd"])
+    domain: str | None = Field(examples=["acme.io"])
     website: str | None
     industry: str | None
     size_band: str | None

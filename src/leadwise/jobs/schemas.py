@@ -6,15 +6,17 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+from pydantic import Field
+
 from leadwise.core.schemas import ReadSchema
 from leadwise.models import JobStatus
 
 
 class JobRead(ReadSchema):
     id: uuid.UUID
-    kind: str
-    status: JobStatus
-    progress: int
+    kind: str = Field(examples=["notifications.email"])
+    status: JobStatus = Field(examples=["running"])
+    progress: int = Field(description="Percent done", examples=[40])
     counts: dict[str, Any]
     result: dict[str, Any] | None
     error: str | None

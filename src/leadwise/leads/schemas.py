@@ -121,7 +121,7 @@ class CustomFieldCreate(Schema):
 
 
 class CustomFieldUpdate(Schema):
-    label: str | None = Field(None, min_length=1, max_length=200)
+    label: str | None = Field(None, min_length=1, max_length=200, examples=["Seats wanted"])
     options: list[str] | None = Field(None, max_length=200)
     required: bool | None = None
     position: int | None = Field(None, ge=0)
@@ -129,9 +129,9 @@ class CustomFieldUpdate(Schema):
 
 class CustomFieldRead(ReadSchema):
     id: uuid.UUID
-    key: str
-    label: str
-    type: CustomFieldType
+    key: str = Field(examples=["seats"])
+    label: str = Field(examples=["Seats"])
+    type: CustomFieldType = Field(examples=["number"])
     options: list[str]
     required: bool
     position: int
@@ -158,7 +158,7 @@ class BulkChanges(Schema):
     lost_reason: str | None = Field(None, min_length=1, max_length=500)
     owner_id: uuid.UUID | None = Field(None, description="Set to null with `unassign`")
     unassign: bool = False
-    add_tags: list[str] = Field([], max_length=50)
+    add_tags: list[str] = Field([], max_length=50, examples=[["webinar-2026"]])
     remove_tags: list[str] = Field([], max_length=50)
 
 
@@ -170,8 +170,8 @@ class BulkRequest(Schema):
 
 
 class BulkResult(ReadSchema):
-    matched: int
-    changed: int
+    matched: int = Field(description="Leads the ids or filter named", examples=[120])
+    changed: int = Field(description="Leads that actually changed", examples=[117])
 
 
 class AssignmentRuleCreate(Schema):
@@ -193,7 +193,7 @@ class AssignmentRuleCreate(Schema):
 
 
 class AssignmentRuleUpdate(Schema):
-    name: str | None = Field(None, min_length=1, max_length=200)
+    name: str | None = Field(None, min_length=1, max_length=200, examples=["EMEA inbound"])
     strategy: AssignmentStrategy | None = None
     user_ids: list[uuid.UUID] | None = Field(None, min_length=1, max_length=200)
     sources: list[LeadSource] | None = None
@@ -204,8 +204,8 @@ class AssignmentRuleUpdate(Schema):
 
 class AssignmentRuleRead(ReadSchema):
     id: uuid.UUID
-    name: str
-    strategy: AssignmentStrategy
+    name: str = Field(examples=["EMEA inbound"])
+    strategy: AssignmentStrategy = Field(examples=["round_robin"])
     user_ids: list[str]
     sources: list[str]
     countries: list[str]
@@ -214,25 +214,39 @@ class AssignmentRuleRead(ReadSchema):
 
 
 class StageMove(Schema):
-    stage_id: uuid.UUID
-    lost_reason: str | None = Field(None, min_length=1, max_length=500)
+    stage_id: uuid.UUID = Field(examples=["01a2015f-097d-7179-8c16-e7e291dcb4c4"])
+    lost_reason: str | None = Field(
+        None,
+        min_length=1,
+        max_length=500,
+        description="Required for a lost stage",
+        examples=["Chose a competitor"],
+    )
 
 
 class AssignOwner(Schema):
-    owner_id: uuid.UUID | None = Field(description="A member of the workspace, or null")
+    owner_id: uuid.UUID | None = Field(
+        description="A member of the workspace, or null",
+        examples=["01a2015f-097d-7179-8c16-e7e291dcb4c4"],
+    )
 
 
 class ActivityCreate(Schema):
-    kind: ActivityKind = ActivityKind.NOTE
-    body: str = Field(min_length=1, max_length=20_000)
+    kind: ActivityKind = Field(ActivityKind.NOTE, examples=["call"])
+    body: str = Field(
+        min_length=1, max_length=20_000, examples=["Called: wants a demo next Tuesday."]
+    )
     occurred_at: datetime | None = None
 
 
 class ActivityRead(ReadSchema):
     id: uuid.UUID
-    kind: ActivityKind
+    kind: ActivityKind = Field(examples=["stage_change"])
     actor_id: uuid.UUID | None
-    body: str | None
-    data: dict[str, Any]
+    body: str | None = Field(examples=["Chose a competitor"])
+    data: dict[str, Any] = Field(
+        description="What happened, by kind (stage ids, field old/new, event name)",
+        examples=[{"from_stage_id": "01a2…", "to_stage_id": "01a3…", "to_stage": "Lost"}],
+    )
     occurred_at: datetime
     created_at: datetime

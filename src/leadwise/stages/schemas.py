@@ -15,10 +15,10 @@ COLOR = r"^#[0-9a-fA-F]{6}$"
 
 class StageRead(ReadSchema):
     id: uuid.UUID
-    name: str
-    position: int
-    kind: StageKind
-    color: str | None
+    name: str = Field(examples=["Qualified"])
+    position: int = Field(examples=[2])
+    kind: StageKind = Field(examples=["open"])
+    color: str | None = Field(examples=["#3b82f6"])
     created_at: datetime
 
 
@@ -29,10 +29,13 @@ class StageCreate(Schema):
 
 
 class StageUpdate(Schema):
-    name: str | None = Field(None, min_length=1, max_length=100)
+    name: str | None = Field(None, min_length=1, max_length=100, examples=["Discovery call"])
     kind: StageKind | None = None
     color: str | None = Field(None, pattern=COLOR)
 
 
 class StageOrder(Schema):
-    stage_ids: list[uuid.UUID] = Field(description="Every stage of the workspace, in the new order")
+    stage_ids: list[uuid.UUID] = Field(
+        description="Every stage of the workspace, in the new order",
+        examples=[["01a2015f-097d-7179-8c16-e7e291dcb4c4", "01a2015f-097d-7179-8c16-e7e291dcb4c5"]],
+    )

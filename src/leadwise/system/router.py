@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import Request, Response
+from pydantic import Field
 
 from leadwise import __version__
 from leadwise.core.errors import ServiceUnavailable
@@ -17,12 +18,12 @@ router = make_router(tags=["system"])
 
 
 class Health(ReadSchema):
-    status: str
-    version: str
+    status: str = Field(examples=["ok"])
+    version: str = Field(examples=["0.1.0"])
 
 
 class Readiness(ReadSchema):
-    status: str
+    status: str = Field(examples=["ok"])
     checks: dict[str, dict[str, Any]]
 
 

@@ -35,13 +35,13 @@ class SetupRequest(PasswordMixin):
 
 
 class SetupStatus(ReadSchema):
-    setup_required: bool
+    setup_required: bool = Field(examples=[True])
 
 
 class UserRead(ReadSchema):
     id: uuid.UUID
-    email: str
-    full_name: str
+    email: str = Field(examples=["sam@acme.example"])
+    full_name: str = Field(examples=["Sam Seller"])
     is_active: bool
     created_at: datetime
     last_login_at: datetime | None
@@ -49,7 +49,7 @@ class UserRead(ReadSchema):
 
 class WorkspaceRead(ReadSchema):
     id: uuid.UUID
-    name: str
+    name: str = Field(examples=["Acme Sales"])
     email_from: str | None = Field(
         None, description="Sender of the workspace's emails (default: the server's)"
     )
@@ -61,7 +61,7 @@ class WorkspaceWithRole(ReadSchema):
     """Read off a Membership (with its workspace loaded)."""
 
     id: uuid.UUID = Field(validation_alias=AliasPath("workspace", "id"))
-    name: str = Field(validation_alias=AliasPath("workspace", "name"))
+    name: str = Field(validation_alias=AliasPath("workspace", "name"), examples=["Acme Sales"])
     created_at: datetime = Field(validation_alias=AliasPath("workspace", "created_at"))
     role: Role
 
@@ -74,7 +74,7 @@ class MeRead(UserRead):
 
 
 class MeUpdate(Schema):
-    full_name: str | None = Field(None, max_length=200)
+    full_name: str | None = Field(None, max_length=200, examples=["Sam Seller"])
     current_password: str | None = Field(None, max_length=PASSWORD_MAX)
     new_password: str | None = Field(None, min_length=PASSWORD_MIN, max_length=PASSWORD_MAX)
 
@@ -86,7 +86,7 @@ class SetupResult(ReadSchema):
 
 
 class WorkspaceCreate(Schema):
-    name: str = Field(min_length=1, max_length=200)
+    name: str = Field(min_length=1, max_length=200, examples=["Acme EMEA"])
 
 
 class WorkspaceUpdate(Schema):
@@ -111,19 +111,19 @@ class MemberRead(ReadSchema):
     """Read off a Membership (with its user loaded)."""
 
     user_id: uuid.UUID
-    email: str = Field(validation_alias=AliasPath("user", "email"))
+    email: str = Field(validation_alias=AliasPath("user", "email"), examples=["sam@acme.example"])
     full_name: str = Field(validation_alias=AliasPath("user", "full_name"))
     role: Role
     joined_at: datetime = Field(validation_alias="created_at")
 
 
 class MemberCreate(Schema):
-    email: EmailStr
-    role: Role = Role.SALES
+    email: EmailStr = Field(examples=["sam@acme.example"])
+    role: Role = Field(Role.SALES, examples=["sales"])
 
 
 class MemberUpdate(Schema):
-    role: Role
+    role: Role = Field(examples=["manager"])
 
 
 class InvitationRead(ReadSchema):
@@ -140,7 +140,9 @@ class MemberAdded(ReadSchema):
 
 
 class AcceptInvitation(Schema):
-    token: str = Field(min_length=16, max_length=200)
+    token: str = Field(
+        min_length=16, max_length=200, examples=["kq2V7xPzR0b1mN8cT4sW9yL3fH6jD5aE2gU0iO7pQ1r"]
+    )
     password: str | None = Field(None, min_length=PASSWORD_MIN, max_length=PASSWORD_MAX)
     full_name: str = Field("", max_length=200)
 
