@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HAS_FRONTEND := $(wildcard frontend/package.json)
 
-.PHONY: run test lint format typecheck web lock bench clean help browsers
+.PHONY: run test lint format typecheck web lock bench bench-leads clean help browsers
 
 help:
 	@echo "make run    - install, build the web app, migrate, serve on http://127.0.0.1:8000"
@@ -62,6 +62,9 @@ lock: $(BIN)/python
 
 bench: $(VENV)/.dev-installed
 	bash bench/http.sh
+
+bench-leads: $(VENV)/.dev-installed
+	bash bench/leads.sh
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
