@@ -16,7 +16,7 @@
 #
 # Knobs: those of bench/lib.sh (duration, warm-up, threads, connections, workers, load wait),
 # LEADWISE_BENCH_TREE=head (measure the committed HEAD, not the working tree someone may be
-# editing), and LEADWISE_BENCH_SEED_LEADS (100000).
+# editing), LEADWISE_BENCH_DATABASES ("sqlite postgresql") and LEADWISE_BENCH_SEED_LEADS (100000).
 #
 # Output: the Markdown tables on stdout and in bench/out/leads-<date>.md, wrk's raw output in
 # bench/out/leads-<date>/.
@@ -220,8 +220,9 @@ main() {
     use_tree
     wait_for_quiet_machine
 
-    local databases=(sqlite) database workers
-    [[ -z "${POSTGRES_URL}" ]] || databases+=(postgresql)
+    local databases=() database workers
+    # LEADWISE_BENCH_DATABASES="postgresql" measures only that one (A/B runs of one change).
+    read -r -a databases <<<"${LEADWISE_BENCH_DATABASES:-sqlite ${POSTGRES_URL:+postgresql}}"
     for database in "${databases[@]}"; do
         for workers in ${WORKER_COUNTS}; do
             run_configuration "${database}" "${workers}"

@@ -104,3 +104,36 @@ async def test_a_savepoint_is_undone_with_its_transaction(db):
         await failing_request()
     async with db.sessionmaker() as session:
         assert await session.get(SystemFlag, "written-in-a-savepoint") is None
+
+
+async def test_read_only_endpoints_run_without_a_transaction(app, database_url):
+    """No BEGIN/COMMIT round trips for endpoints that only read: each statement is its own
+    transaction (on PostgreSQL, `now()` moves between two statements of one request)."""
+    import asyncio
+
+    from sqlalchemy import text
+    from starlette.requests import Request
+
+    from leadwise.core.dependencies import get_session, read_only
+
+    @read_only
+    async def reading() -> None: ...
+
+    async def writing() -> None: ...
+
+    async def session_for(endpoint):
+        route = type("Route", (), {"endpoint": staticmethod(endpoint)})()
+        scope = {"type": "http", "app": app, "route": route, "headers": [], "method": "GET"}
+        sessions = get_session(Request(scope))
+        return sessions, await sessions.__anext__()
+
+    for endpoint, expected in ((reading, "AUTOCOMMIT"), (writing, None)):
+        sessions, session = await session_for(endpoint)
+        assert session.bind.get_execution_options().get("isolation_level") == expected
+        if database_url.startswith("postgresql"):
+            first = await session.scalar(text("SELECT now()"))
+            await asyncio.sleep(0.01)
+            second = await session.scalar(text("SELECT now()"))
+            assert (first != second) == (expected == "AUTOCOMMIT")
+        with pytest.raises(StopAsyncIteration):
+            await sessions.__anext__()

@@ -14,7 +14,7 @@ from leadwise.attachments.schemas import AttachmentRead
 from leadwise.auth.dependencies import require
 from leadwise.auth.permissions import Permission
 from leadwise.auth.principal import Principal
-from leadwise.core.dependencies import FileStoreDep, SessionDep, SettingsDep
+from leadwise.core.dependencies import FileStoreDep, SessionDep, SettingsDep, read_only
 from leadwise.core.pagination import PageDep
 from leadwise.core.routing import make_router
 from leadwise.core.schemas import Page
@@ -48,6 +48,7 @@ MULTIPART_UPLOAD: dict[str, Any] = {
 
 
 @router.get("/leads/{lead_id}/attachments", response_model=Page[AttachmentRead])
+@read_only
 async def list_attachments(
     lead_id: uuid.UUID, principal: ReadLeads, session: SessionDep, page: PageDep
 ) -> object:

@@ -12,7 +12,7 @@ from leadwise.auth.permissions import Permission
 from leadwise.auth.principal import Principal
 from leadwise.companies import service
 from leadwise.companies.schemas import CompanyCreate, CompanyRead, CompanyUpdate
-from leadwise.core.dependencies import SessionDep
+from leadwise.core.dependencies import SessionDep, read_only
 from leadwise.core.pagination import PageDep
 from leadwise.core.routing import make_router
 from leadwise.core.schemas import Page
@@ -24,6 +24,7 @@ DeleteCompanies = Annotated[Principal, Depends(require(Permission.LEADS_DELETE))
 
 
 @router.get("/companies", response_model=Page[CompanyRead])
+@read_only
 async def list_companies(
     principal: ReadCompanies,
     session: SessionDep,
@@ -41,6 +42,7 @@ async def create_company(
 
 
 @router.get("/companies/{company_id}", response_model=CompanyRead)
+@read_only
 async def read_company(
     company_id: uuid.UUID, principal: ReadCompanies, session: SessionDep
 ) -> object:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import anyio.to_thread
+import orjson
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DisconnectionError
@@ -39,7 +40,13 @@ SQLITE_BUSY_TIMEOUT_MS = 15_000
 
 def create_engine(settings: Settings) -> AsyncEngine:
     url = make_url(settings.sqlalchemy_url)
-    options: dict[str, Any] = {"echo": settings.db_echo}
+    options: dict[str, Any] = {
+        "echo": settings.db_echo,
+        # JSON columns (custom fields, activity data, ...) through orjson: the stdlib's
+        # decoder took 5-7% of a leads list's CPU.
+        "json_serializer": _json_dumps,
+        "json_deserializer": orjson.loads,
+    }
     if settings.is_sqlite:
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
@@ -55,6 +62,10 @@ def create_engine(settings: Settings) -> AsyncEngine:
         event.listen(engine.sync_engine.pool, "checkin", _note_idle_since)
         event.listen(engine.sync_engine.pool, "checkout", _ping_if_idle)
     return engine
+
+
+def _json_dumps(value: Any) -> str:
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
 
 
 # A connection idle this long is pinged before use (a restarted or failed-over server has
@@ -105,6 +116,11 @@ class Database:
         self.settings = settings
         self.engine = create_engine(settings)
         self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)
+        # For read-only requests: no BEGIN and COMMIT round trips around their SELECTs (under
+        # READ COMMITTED each statement sees its own snapshot anyway). No savepoints here.
+        self.read_sessionmaker = async_sessionmaker(
+            self.engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False
+        )
 
     async def dispose(self) -> None:
         await self.engine.dispose()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from typing import Annotated
+from collections.abc import AsyncIterator, Callable
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,6 +11,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from leadwise.config import Settings
 from leadwise.core.db import Database, transaction
 from leadwise.core.storage import FileStore
+
+READ_ONLY = "leadwise_read_only"
+E = TypeVar("E", bound=Callable[..., Any])
+
+
+def read_only(endpoint: E) -> E:
+    """Marks an endpoint that only reads: its session runs without a transaction (autocommit),
+    saving the BEGIN and COMMIT round trips. Such an endpoint must not use savepoints."""
+    setattr(endpoint, READ_ONLY, True)
+    return endpoint
 
 
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
@@ -20,7 +30,9 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     response goes out): a failed commit becomes an error response, never a silent loss.
     """
     database: Database = request.app.state.db
-    async with database.sessionmaker() as session, transaction(session):
+    endpoint = getattr(request.scope.get("route"), "endpoint", None)
+    sessions = database.read_sessionmaker if getattr(endpoint, READ_ONLY, False) else None
+    async with (sessions or database.sessionmaker)() as session, transaction(session):
         yield session
 
 

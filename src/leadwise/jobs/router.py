@@ -10,7 +10,7 @@ from fastapi import Depends, Query
 from leadwise.auth.dependencies import require
 from leadwise.auth.permissions import Permission
 from leadwise.auth.principal import Principal
-from leadwise.core.dependencies import SessionDep
+from leadwise.core.dependencies import SessionDep, read_only
 from leadwise.core.pagination import PageDep
 from leadwise.core.routing import make_router
 from leadwise.core.schemas import Page
@@ -23,6 +23,7 @@ ReadJobs = Annotated[Principal, Depends(require(Permission.JOBS_READ))]
 
 
 @router.get("/jobs", response_model=Page[JobRead])
+@read_only
 async def list_jobs(
     principal: ReadJobs,
     session: SessionDep,
@@ -34,6 +35,7 @@ async def list_jobs(
 
 
 @router.get("/jobs/{job_id}", response_model=JobRead)
+@read_only
 async def read_job(job_id: uuid.UUID, principal: ReadJobs, session: SessionDep) -> object:
     return await service.get(session, principal, job_id)
 

@@ -11,7 +11,7 @@ from fastapi import Depends, Query, status
 from leadwise.auth.dependencies import require
 from leadwise.auth.permissions import Permission
 from leadwise.auth.principal import Principal
-from leadwise.core.dependencies import FileStoreDep, SessionDep
+from leadwise.core.dependencies import FileStoreDep, SessionDep, read_only
 from leadwise.core.pagination import PageDep
 from leadwise.core.routing import make_router
 from leadwise.core.schemas import Page
@@ -92,6 +92,7 @@ Filters = Annotated[service.LeadFilters, Depends(lead_filters)]
 
 
 @router.get("/leads", response_model=Page[LeadRead])
+@read_only
 async def list_leads(
     principal: ReadLeads, session: SessionDep, filters: Filters, page: PageDep
 ) -> object:
@@ -121,6 +122,7 @@ async def bulk_leads(body: BulkRequest, principal: WriteLeads, session: SessionD
 
 
 @router.get("/leads/{lead_id}", response_model=LeadRead)
+@read_only
 async def read_lead(lead_id: uuid.UUID, principal: ReadLeads, session: SessionDep) -> object:
     return await service.get(session, principal, lead_id)
 
@@ -169,6 +171,7 @@ async def assign_lead(
 
 
 @router.get("/leads/{lead_id}/activities", response_model=Page[ActivityRead])
+@read_only
 async def list_activities(
     lead_id: uuid.UUID, principal: ReadLeads, session: SessionDep, page: PageDep
 ) -> object:
