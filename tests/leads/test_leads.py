@@ -259,3 +259,42 @@ async def test_filters_by_score_range_and_verification_status(client, db, owner:
     )
     assert bulk.status_code == 200, bulk.text
     assert bulk.json()["data"]["matched"] == 1
+
+
+async def test_list_items_are_exactly_what_reading_one_lead_answers(client, db, owner: Account):
+    """The list is serialised from rows, without the response model: each item must still be
+    what GET /leads/{id} (through the model) says about the same lead."""
+    await client.post(
+        "/api/v1/custom-fields",
+        json={"key": "seats", "label": "Seats", "type": "number"},
+        headers=owner.headers,
+    )
+    full = await create(
+        client,
+        owner,
+        first_name="Zoë",
+        last_name="Ünal",
+        email="zoe@analytical-engines.co.uk",
+        phone="+44 20 7946 0958",
+        tags=["b-tag", "a-tag", "ümlaut tag"],
+        custom_fields={"seats": 12},
+        source_details={"campaign": {"id": 7, "name": "Q4"}},
+        value=125000,
+        owner_id=str(owner.user_id),
+    )
+    bare = await create(client, owner, company_name="Nameless Ltd")
+    listed = await client.get("/api/v1/leads?limit=10", headers=owner.headers)
+    assert listed.status_code == 200
+    body = listed.json()
+    assert set(body) == {"success", "data", "meta", "message", "timestamp"}
+    assert body["timestamp"].endswith("Z")
+    by_id = {item["id"]: item for item in body["data"]}
+    for lead in (full, bare):
+        single = await client.get(f"/api/v1/leads/{lead['id']}", headers=owner.headers)
+        assert by_id[lead["id"]] == single.json()["data"]
+    assert by_id[full["id"]]["tags"] == ["a-tag", "b-tag", "ümlaut tag"]
+    assert by_id[bare["id"]]["tags"] == []
+    bad_tag = await client.post(
+        "/api/v1/leads", json={"first_name": "X", "tags": ["a\x1fb"]}, headers=owner.headers
+    )
+    assert assert_error(bad_tag, 422)["details"]["field"] == "tags"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from leadwise.models import Company, Lead
@@ -21,13 +21,17 @@ async def company_in(
     return await session.scalar(companies_of(workspace_id).where(Company.id == company_id))
 
 
+# Built once: it runs for every new lead with a business email.
+_BY_DOMAIN = select(Company).where(
+    Company.workspace_id == bindparam("workspace_id"), Company.domain == bindparam("domain")
+)
+
+
 async def company_by_domain(
     session: AsyncSession, workspace_id: uuid.UUID, domain: str
 ) -> Company | None:
     # Deleted companies keep their domain (unique per workspace): undeleting beats a duplicate.
-    return await session.scalar(
-        select(Company).where(Company.workspace_id == workspace_id, Company.domain == domain)
-    )
+    return await session.scalar(_BY_DOMAIN, {"workspace_id": workspace_id, "domain": domain})
 
 
 async def lead_counts(

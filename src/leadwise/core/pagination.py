@@ -80,7 +80,8 @@ async def paginate(
     id_column: InstrumentedAttribute[uuid.UUID],
     *,
     descending: bool = False,
-) -> Page[T]:
+    as_rows: bool = False,
+) -> Page[Any]:
     """Keyset over (sort_column, id): stable whatever the sort, ties broken by the id.
 
     The cursor holds the last item's sort value and id.
@@ -97,7 +98,14 @@ async def paginate(
         )
     keys = [id_column] if by_id_only else [sort_column, id_column]
     order = [key.desc() if descending else key.asc() for key in keys]
-    rows = list((await session.scalars(query.order_by(*order).limit(params.limit + 1))).all())
+    ordered = query.order_by(*order).limit(params.limit + 1)
+    # A query of columns pages Core rows (read like objects, by name), run on the connection
+    # without the ORM's result machinery; a query of an entity pages entities.
+    rows: list[Any] = list(
+        (await (await session.connection()).execute(ordered)).all()
+        if as_rows
+        else (await session.scalars(ordered)).all()
+    )
     next_cursor = None
     if len(rows) > params.limit:
         rows = rows[: params.limit]

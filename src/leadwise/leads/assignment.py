@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from leadwise.auth.principal import Principal
@@ -25,17 +25,21 @@ async def list_rules(session: AsyncSession, principal: Principal) -> list[Assign
     return await _rules(session, principal.workspace)
 
 
+# Built once: they run for every new lead without an owner.
+_RULES = (
+    select(AssignmentRule)
+    .where(AssignmentRule.workspace_id == bindparam("workspace_id"))
+    .order_by(AssignmentRule.position, AssignmentRule.id)
+)
+# Round-robin state: two concurrent new leads must not take the same turn.
+_RULES_LOCKED = _RULES.with_for_update()
+
+
 async def _rules(
     session: AsyncSession, workspace_id: uuid.UUID, *, lock: bool = False
 ) -> list[AssignmentRule]:
-    query = (
-        select(AssignmentRule)
-        .where(AssignmentRule.workspace_id == workspace_id)
-        .order_by(AssignmentRule.position, AssignmentRule.id)
-    )
-    if lock:  # round-robin state: two concurrent new leads must not take the same turn
-        query = query.with_for_update()
-    return list(await session.scalars(query))
+    query = _RULES_LOCKED if lock else _RULES
+    return list(await session.scalars(query, {"workspace_id": workspace_id}))
 
 
 async def get_rule(

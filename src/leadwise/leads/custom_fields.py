@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -25,10 +25,18 @@ def definitions_query(workspace_id: uuid.UUID) -> Select[CustomFieldDefinition]:
     )
 
 
+# Built once: every new or changed lead is checked against the definitions.
+_DEFINITIONS = (
+    select(CustomFieldDefinition)
+    .where(CustomFieldDefinition.workspace_id == bindparam("workspace_id"))
+    .order_by(CustomFieldDefinition.position, CustomFieldDefinition.key)
+)
+
+
 async def list_definitions(
     session: AsyncSession, principal: Principal
 ) -> list[CustomFieldDefinition]:
-    return list(await session.scalars(definitions_query(principal.workspace)))
+    return list(await session.scalars(_DEFINITIONS, {"workspace_id": principal.workspace}))
 
 
 async def get_definition(

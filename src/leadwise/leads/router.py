@@ -13,7 +13,7 @@ from leadwise.auth.permissions import Permission
 from leadwise.auth.principal import Principal
 from leadwise.core.dependencies import FileStoreDep, SessionDep, read_only
 from leadwise.core.pagination import PageDep
-from leadwise.core.routing import make_router
+from leadwise.core.routing import make_router, page_response
 from leadwise.core.schemas import Page
 from leadwise.leads import assignment, custom_fields, service
 from leadwise.leads.schemas import (
@@ -96,7 +96,7 @@ Filters = Annotated[service.LeadFilters, Depends(lead_filters)]
 async def list_leads(
     principal: ReadLeads, session: SessionDep, filters: Filters, page: PageDep
 ) -> object:
-    return await service.list_leads(session, principal, filters, page)
+    return page_response(await service.list_leads(session, principal, filters, page))
 
 
 @router.post("/leads", response_model=LeadRead, status_code=status.HTTP_201_CREATED)

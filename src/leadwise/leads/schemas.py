@@ -26,6 +26,8 @@ VerificationFilter = Literal[
 def _clean_tags(tags: list[str] | None) -> list[str] | None:
     if tags is None:
         return None
+    if any(not tag.isprintable() for tag in tags):
+        raise ValueError("tags cannot contain control characters")
     return sorted({tag.strip().lower() for tag in tags if tag.strip()})
 
 
@@ -160,6 +162,11 @@ class BulkChanges(Schema):
     unassign: bool = False
     add_tags: list[str] = Field([], max_length=50, examples=[["webinar-2026"]])
     remove_tags: list[str] = Field([], max_length=50)
+
+    @field_validator("add_tags", "remove_tags")
+    @classmethod
+    def _tags(cls, tags: list[str]) -> list[str]:
+        return _clean_tags(tags) or []
 
 
 class BulkRequest(Schema):
