@@ -10,8 +10,10 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
@@ -21,6 +23,8 @@ from rich.table import Table
 
 from leadwise import __version__
 from leadwise.config import Settings, SettingsError, get_settings
+from leadwise.dedupe.fields import FieldType
+from leadwise.dedupe.files import UnreadableFile, dedupe_file
 
 T = TypeVar("T")
 
@@ -398,6 +402,65 @@ def docs_permissions() -> None:
     from leadwise.auth.permissions import matrix_markdown
 
     sys.stdout.write(matrix_markdown())
+
+
+@app.command()
+def dedupe(
+    file: Annotated[
+        Path, typer.Argument(help="A CSV file of leads (any delimiter, UTF-8/16 or Windows-1252)")
+    ],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Where to write the duplicate pairs")
+    ],
+    clusters: Annotated[
+        Path | None, typer.Option(help="Also write the duplicate groups here")
+    ] = None,
+    id_column: Annotated[str | None, typer.Option(help="The column that identifies a row")] = None,
+    threshold: Annotated[float, typer.Option(min=0.0, max=1.0, help="Match probability")] = 0.9,
+    mapping: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            help="COLUMN=TYPE, e.g. Firma=company (repeat); types: "
+            + ", ".join(t.value for t in FieldType),
+        ),
+    ] = None,
+    region: Annotated[
+        str | None, typer.Option(help="Country for phone numbers without a +code, e.g. DE")
+    ] = None,
+) -> None:
+    """Find duplicate rows in a CSV file, without a database: pairs with their reasons."""
+    overrides = {}
+    kinds = [kind.value for kind in FieldType]
+    for item in mapping or []:
+        column, sep, kind = item.partition("=")
+        if not sep or kind not in kinds:
+            raise CliError(f"--map {item!r}: expected COLUMN=TYPE, TYPE one of {', '.join(kinds)}")
+        overrides[column] = kind
+    if not file.is_file():
+        raise CliError(f"{file}: no such file")
+    started = time.perf_counter()
+    try:
+        outcome = dedupe_file(
+            file,
+            output,
+            clusters_path=clusters,
+            id_column=id_column,
+            threshold=threshold,
+            overrides=overrides,
+            default_region=region,
+        )
+    except UnreadableFile as error:
+        raise CliError(str(error)) from None
+    result = outcome.result
+    mapped = ", ".join(f"{column}={kind.value}" for column, kind in outcome.types.items())
+    console.print(f"columns: {mapped}")
+    console.print(
+        f"{len(result.prepared)} rows, {len(result.left)} pairs compared, "
+        f"{outcome.pairs_written} duplicate pairs (p >= {threshold}) -> {output}"
+        + (f", {outcome.groups_written} groups -> {clusters}" if clusters else "")
+        + f" in {time.perf_counter() - started:.1f}s"
+    )
 
 
 @app.command()

@@ -1,0 +1,77 @@
+"""`leadwise dedupe FILE.csv`: any delimiter and encoding, no database, clear errors."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.dedupe.synthetic import generate
+
+HEADER = ["Lead ID", "Vorname", "Nachname", "E-Mail", "Telefon", "Firma", "Stadt", "PLZ"]
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "leadwise", "dedupe", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def write(path: Path, rows: list[dict[str, str]], encoding: str, delimiter: str) -> None:
+    keys = ["id", "first_name", "last_name", "email", "phone", "company", "city", "postcode"]
+    with path.open("w", newline="", encoding=encoding) as out:
+        writer = csv.writer(out, delimiter=delimiter)
+        writer.writerow(HEADER)
+        writer.writerows([row[key] for key in keys] for row in rows)
+
+
+def test_a_german_utf16_tab_file_with_zero_configuration(tmp_path: Path):
+    data = generate(1500, duplicate_share=0.1, seed=2)
+    source = tmp_path / "leads.tsv"
+    write(source, data.rows, "utf-16", "\t")
+    pairs, groups = tmp_path / "pairs.csv", tmp_path / "clusters.csv"
+    done = run(str(source), "-o", str(pairs), "--clusters", str(groups), "--region", "DE")
+    assert done.returncode == 0, done.stderr
+    assert "E-Mail=email" in done.stdout.replace("\n", "")
+    with pairs.open(encoding="utf-8") as found:
+        rows = list(csv.DictReader(found))
+    assert list(rows[0]) == [
+        "left_id", "right_id", "probability", "match_weight",
+        "Vorname", "Nachname", "E-Mail", "Telefon", "Firma", "Stadt", "PLZ",
+    ]  # fmt: skip
+    truth = data.true_pairs()
+    found_pairs = {tuple(sorted((row["left_id"], row["right_id"]))) for row in rows}
+    assert len(found_pairs & truth) / len(found_pairs) >= 0.95
+    assert len(found_pairs & truth) / len(truth) >= 0.9
+    assert all(float(row["probability"]) >= 0.9 for row in rows)
+    assert "(+" in rows[0]["E-Mail"] or "(-" in rows[0]["E-Mail"] or "missing" in rows[0]["E-Mail"]
+    with groups.open(encoding="utf-8") as grouped:
+        assert next(csv.reader(grouped)) == ["cluster_id", "record_id"]
+
+
+def test_bad_input_is_one_line_and_exit_1(tmp_path: Path):
+    missing = run(str(tmp_path / "nope.csv"), "-o", str(tmp_path / "p.csv"))
+    assert missing.returncode == 1
+    assert "no such file" in missing.stderr
+    assert "Traceback" not in missing.stderr
+    empty = tmp_path / "empty.csv"
+    empty.write_text("")
+    assert run(str(empty), "-o", str(tmp_path / "p.csv")).returncode == 1
+    header_only = tmp_path / "header.csv"
+    header_only.write_text("email,name\n")
+    only = run(str(header_only), "-o", str(tmp_path / "p.csv"))
+    assert only.returncode == 1
+    assert "no rows" in only.stderr
+    bad_map = run(str(header_only), "-o", str(tmp_path / "p.csv"), "--map", "email=mail")
+    assert bad_map.returncode == 1
+    assert "COLUMN=TYPE" in bad_map.stderr
+    bad_id = tmp_path / "one.csv"
+    bad_id.write_text("email\nada@acme.io\n")
+    no_column = run(str(bad_id), "-o", str(tmp_path / "p.csv"), "--id-column", "key")
+    assert no_column.returncode == 1
+    assert "no column 'key'" in no_column.stderr
