@@ -191,7 +191,11 @@ def person(rng: random.Random) -> dict[str, str]:
     last = (
         rng.choice(SYLLABLES_A) + middle + rng.choice(SYLLABLES_B) + rng.choice(("", "a", "e", "i"))
     )
-    company = rng.choice(COMPANIES) + " " + rng.choice(("GmbH", "Ltd", "Inc", "SA", ""))
+    # Some 10,000 companies: B2B leads spread over many employers, not a handful.
+    brand = rng.choice(COMPANIES) + rng.choice(("", "tech", "soft", "data", "works", "labs"))
+    company = f"{brand}{rng.randrange(1, 400) if rng.random() < 0.8 else ''} " + rng.choice(
+        ("GmbH", "Ltd", "Inc", "SA", "")
+    )
     domain = company.split()[0].lower() + rng.choice((".com", ".de", ".io", ".co.uk"))
     email = (
         f"{first}.{last}@{domain}".lower()

@@ -11,6 +11,8 @@ blow up the pair count.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from leadwise.dedupe.fields import FieldType
@@ -24,17 +26,26 @@ def _first(prepared: Prepared, kind: FieldType) -> str | None:
     return next((c for c, k in prepared.types.items() if k is kind), None)
 
 
-def blocking_keys(prepared: Prepared) -> dict[str, np.ndarray]:
-    """Name → key per record ("" = no key). Only keys whose columns exist are made."""
-    n = len(prepared)
-    keys: dict[str, np.ndarray] = {}
+@dataclass(frozen=True)
+class Rule:
+    """One way of putting records together: pairs, and the fields they agree on by design."""
+
+    name: str
+    fields: tuple[str, ...]
+    left: np.ndarray
+    right: np.ndarray
+
+
+def blocking_keys(prepared: Prepared) -> dict[str, tuple[np.ndarray, tuple[str, ...]]]:
+    """Name → (key per record, "" for none; the columns it is made of)."""
+    keys: dict[str, tuple[np.ndarray, tuple[str, ...]]] = {}
     email, phone = _first(prepared, FieldType.EMAIL), _first(prepared, FieldType.PHONE)
     last = _first(prepared, FieldType.LAST_NAME) or _first(prepared, FieldType.FULL_NAME)
     first = _first(prepared, FieldType.FIRST_NAME)
     if email:
-        keys["email"] = prepared.values[email]
+        keys["email"] = (prepared.values[email], (email,))
     if phone:
-        keys["phone"] = prepared.values[phone]
+        keys["phone"] = (prepared.values[phone], (phone,))
     surname = prepared.derived[f"{last}:phonetic"] if last else None
     given = prepared.derived[f"{first}:phonetic"] if first else None
     partners = {
@@ -44,15 +55,21 @@ def blocking_keys(prepared: Prepared) -> dict[str, np.ndarray]:
         "domain": _first(prepared, FieldType.DOMAIN),
     }
     for name, column in partners.items():
-        if column and surname is not None:
-            keys[f"surname+{name}"] = _joined(surname, prepared.values[column])
-    if surname is not None and email:
-        keys["surname+email domain"] = _joined(surname, prepared.derived[f"{email}:domain"])
-    if given is not None and partners["company"]:
-        keys["first name+company"] = _joined(given, prepared.values[partners["company"]])
-    if given is not None and surname is not None:
-        keys["first name+surname sound"] = _joined(given, surname)
-    assert all(len(key) == n for key in keys.values())
+        if column and surname is not None and last:
+            keys[f"surname+{name}"] = (
+                _joined(surname, prepared.values[column]),
+                (last, column),
+            )
+    if surname is not None and last and email:
+        keys["surname+email domain"] = (
+            _joined(surname, prepared.derived[f"{email}:domain"]),
+            (last, email),
+        )
+    company = partners["company"]
+    if given is not None and first and company:
+        keys["first name+company"] = (_joined(given, prepared.values[company]), (first, company))
+    if given is not None and surname is not None and first and last:
+        keys["first name+surname sound"] = (_joined(given, surname), (first, last))
     return keys
 
 
@@ -93,17 +110,36 @@ def _neighbourhood(prepared: Prepared, window: int) -> tuple[np.ndarray, np.ndar
     return np.concatenate(lefts), np.concatenate(rights)
 
 
-def candidate_pairs(
+def rules(
     prepared: Prepared, *, window: int = WINDOW, neighbourhood: int = NEIGHBOURHOOD
-) -> tuple[np.ndarray, np.ndarray]:
-    """Unique pairs (left < right) of record indices that some key puts together."""
-    n = len(prepared)
-    parts = [_pairs_within(key, window) for key in blocking_keys(prepared).values()]
-    parts.append(_neighbourhood(prepared, neighbourhood))
-    left = np.concatenate([p[0] for p in parts]).astype(np.int64)
-    right = np.concatenate([p[1] for p in parts]).astype(np.int64)
+) -> list[Rule]:
+    found = [
+        Rule(name, fields, *_pairs_within(key, window))
+        for name, (key, fields) in blocking_keys(prepared).items()
+    ]
+    last = _first(prepared, FieldType.LAST_NAME) or _first(prepared, FieldType.FULL_NAME)
+    if last:
+        first = _first(prepared, FieldType.FIRST_NAME)
+        names = (last, first) if first else (last,)
+        found.append(Rule("name neighbourhood", names, *_neighbourhood(prepared, neighbourhood)))
+    return found
+
+
+def pair_codes(n: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     low, high = np.minimum(left, right), np.maximum(left, right)
-    codes = np.unique(low[low != high] * n + high[low != high])
+    keep = low != high
+    return np.asarray(low[keep].astype(np.int64) * n + high[keep], dtype=np.int64)
+
+
+def candidate_pairs(
+    prepared: Prepared, found: list[Rule] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Unique pairs (left < right) of record indices that some rule puts together."""
+    n = len(prepared)
+    found = rules(prepared) if found is None else found
+    if not found:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    codes = np.unique(np.concatenate([pair_codes(n, r.left, r.right) for r in found]))
     return codes // n, codes % n
 
 

@@ -31,7 +31,8 @@ LEVELS: dict[str, list[str]] = {
     "email": [
         "missing",
         "different",
-        "same mailbox name, other domain",
+        "same mailbox name at two company domains",
+        "same mailbox name, one at a free-mail provider",
         "typo (≤ 2 edits)",
         "exact",
     ],
@@ -96,11 +97,15 @@ def _compare_field(
         levels[similarity >= 0.94] = 3
         levels[exact] = 4
     elif name == "email":
-        local = prepared.derived[f"{column}:local"]
-        levels[local[left] == local[right]] = 2
+        # A job change moves a mailbox name between company domains (rare); one person's work
+        # and private addresses share it far more often.
+        local, free = prepared.derived[f"{column}:local"], prepared.derived[f"{column}:free"]
+        same_local = local[left] == local[right]
+        levels[same_local] = 2
+        levels[same_local & (free[left] | free[right])] = 3
         edits = np.asarray(process.cpdist(a, b, scorer=distance.Levenshtein.distance, workers=-1))
-        levels[edits <= 2] = 3
-        levels[exact] = 4
+        levels[edits <= 2] = 4
+        levels[exact] = 5
     elif name == "phone":
         tails = prepared.derived[f"{column}:tail"]
         levels[tails[left] == tails[right]] = 2

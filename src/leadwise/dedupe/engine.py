@@ -10,7 +10,7 @@ import numpy as np
 from leadwise.dedupe import blocking, cluster
 from leadwise.dedupe.comparison import LEVELS, Comparisons, compare
 from leadwise.dedupe.fields import FieldType
-from leadwise.dedupe.model import Model, estimate_u, train
+from leadwise.dedupe.model import Model, estimate_u, train_by_rules
 from leadwise.dedupe.prepare import Prepared, prepare
 
 DEFAULT_THRESHOLD = 0.9
@@ -58,13 +58,22 @@ def find_duplicates(
     pairs (by record ids): they train the model and are kept as given."""
     prepared = prepare(records, types, id_column=id_column, default_region=default_region)
     n = len(prepared)
-    left, right = blocking.candidate_pairs(prepared)
+    found = blocking.rules(prepared)
+    left, right = blocking.candidate_pairs(prepared, found)
     comparisons = compare(prepared, left, right)
     sizes = [len(LEVELS[name]) for name in comparisons.schemes]
     random_left, random_right = blocking.random_pairs(n, min(RANDOM_PAIRS, n * (n - 1) // 2))
     u = estimate_u(compare(prepared, random_left, random_right).gamma, sizes)
     verdicts = _rows_of(prepared, left, right, known or {})
-    model = train(comparisons.gamma, sizes, u, known=verdicts)
+    codes = left * n + right
+    by_rule = [
+        (
+            np.searchsorted(codes, np.unique(blocking.pair_codes(n, rule.left, rule.right))),
+            [comparisons.fields.index(f) for f in rule.fields if f in comparisons.fields],
+        )
+        for rule in found
+    ]
+    model = train_by_rules(comparisons.gamma, sizes, u, by_rule, known=verdicts)
     probability = model.probability(comparisons.gamma)
     for row, same in verdicts.items():
         probability[row] = 1.0 if same else 0.0

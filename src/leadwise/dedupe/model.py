@@ -87,6 +87,7 @@ def train(
     *,
     known: dict[int, bool] | None = None,
     initial_prior: float = 0.01,
+    update_u: bool = True,
 ) -> Model:
     """EM for m, u and the prior over candidate pairs `gamma`, u starting from `u`; `known`
     maps a pair's row to a user's verdict (True: same person)."""
@@ -110,7 +111,7 @@ def train(
             p[known_rows] = known_values
         new_prior = float(np.clip(p.mean(), 1e-6, 1 - 1e-6))
         new_m = level_shares(gamma, sizes, weights=p)
-        new_u = level_shares(gamma, sizes, weights=1.0 - p)
+        new_u = level_shares(gamma, sizes, weights=1.0 - p) if update_u else model.u
         change = max(
             abs(new_prior - model.prior),
             *(float(np.abs(a - b).max()) for a, b in zip(new_m, model.m, strict=True)),
@@ -119,5 +120,64 @@ def train(
         model.m, model.u, model.prior, model.iterations = new_m, new_u, new_prior, iteration
         model.history.append(change)
         if change < TOLERANCE:
+            break
+    return model
+
+
+SAMPLE_PER_RULE = 200_000
+PRIOR_ROUNDS = 20
+
+
+def train_by_rules(
+    gamma: np.ndarray,
+    sizes: list[int],
+    u: list[np.ndarray],
+    rules: list[tuple[np.ndarray, list[int]]],
+    *,
+    known: dict[int, bool] | None = None,
+    seed: int = 7,
+) -> Model:
+    """m learned per blocking rule, as Splink does: within the pairs one rule found, the fields
+    that rule is made of agree by design and say nothing, so they are left out (set to
+    missing) and EM with the random-pair u learns m of the other fields. Each field's m is the
+    mean over the rules that left it free; then the prior is fitted over all candidates.
+
+    Training on all candidates at once failed on generated data: EM settled on "same first
+    name at the same company" as the match class (precision 0.15 at 200k records), because
+    two of the rules select exactly such pairs.
+    """
+    rng = np.random.default_rng(seed)
+    collected: list[list[np.ndarray]] = [[] for _ in sizes]
+    for rows, excluded in rules:
+        if len(rows) == 0:
+            continue
+        if len(rows) > SAMPLE_PER_RULE:
+            rows = rng.choice(rows, size=SAMPLE_PER_RULE, replace=False)
+        sub = gamma[rows].copy()
+        sub[:, excluded] = 0
+        local_known = None
+        if known:
+            position = {int(row): i for i, row in enumerate(rows)}
+            local_known = {position[r]: v for r, v in known.items() if r in position}
+        fitted = train(sub, sizes, u, known=local_known, update_u=False)
+        for index in range(len(sizes)):
+            if index not in excluded:
+                collected[index].append(fitted.m[index])
+    start = train(gamma[:0], sizes, u)  # the starting guess, for fields no rule left free
+    m = [
+        np.mean(shares, axis=0) if shares else start.m[index]
+        for index, shares in enumerate(collected)
+    ]
+    model = Model(m=m, u=u, prior=0.01)
+    known_rows = np.array(list((known or {}).keys()), dtype=np.int64)
+    known_values = np.array([1.0 if v else 0.0 for v in (known or {}).values()])
+    for iteration in range(1, PRIOR_ROUNDS + 1):
+        p = model.probability(gamma)
+        if len(known_rows):
+            p[known_rows] = known_values
+        prior = float(np.clip(p.mean(), 1e-6, 1 - 1e-6)) if len(p) else model.prior
+        done = abs(prior - model.prior) < TOLERANCE
+        model.prior, model.iterations = prior, iteration
+        if done:
             break
     return model

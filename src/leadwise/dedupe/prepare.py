@@ -16,6 +16,7 @@ import jellyfish
 import numpy as np
 import phonenumbers
 
+from leadwise.companies.domains import is_free_mail
 from leadwise.dedupe.fields import FieldType
 
 _NON_WORD = re.compile(r"[^a-z0-9@.+ ]+")
@@ -183,7 +184,9 @@ def prepare(
             prepared.derived[f"{column}:local"] = np.array(
                 [v.split("@", 1)[0] for v in column_values], dtype=object
             )
-            prepared.derived[f"{column}:domain"] = np.array(
-                [v.split("@", 1)[1] if v else "" for v in column_values], dtype=object
+            domains = [v.split("@", 1)[1] if v else "" for v in column_values]
+            prepared.derived[f"{column}:domain"] = np.array(domains, dtype=object)
+            prepared.derived[f"{column}:free"] = np.array(
+                [bool(d) and is_free_mail(d) for d in domains], dtype=bool
             )
     return prepared
