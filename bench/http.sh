@@ -65,9 +65,7 @@ write_report() {
         echo "  run, divided by the requests wrk completed (less sensitive to other load than"
         echo "  requests/s)."
         echo "- errors: non-2xx responses plus socket errors reported by wrk."
-        echo "- other CPU: share of all cores used during the run by processes other than the"
-        echo "  server, wrk and PostgreSQL (PostgreSQL work for someone else counts as ours)."
-        echo "- steal: share of all cores the hypervisor gave to other guests during the run."
+        cpu_column_notes
     } >"${REPORT}"
     cat "${REPORT}"
     log "written ${REPORT} (raw wrk output in ${RAW_DIR}/)"

@@ -202,9 +202,7 @@ write_report() {
         echo "- server CPU/request: CPU time (user + system) of all server processes during the"
         echo "  run, divided by the requests wrk completed (less sensitive to other load than"
         echo "  requests/s). PostgreSQL's own CPU is not in it."
-        echo "- other CPU: share of all cores used during the run by processes other than the"
-        echo "  server, wrk and PostgreSQL (PostgreSQL work for someone else counts as ours)."
-        echo "- steal: share of all cores the hypervisor gave to other guests during the run."
+        cpu_column_notes
     } >"${REPORT}"
     cat "${REPORT}"
     log "written ${REPORT} (raw wrk output in ${RAW_DIR}/)"

@@ -380,3 +380,10 @@ print(", ".join(f"{p} {v(p)}" for p in ("uvicorn", "uvloop", "fastapi", "sqlalch
             echo '?') on the same machine (a fresh database per configuration)"
     fi
 }
+
+# The footnotes of the "other CPU" and "steal" columns, shared by the reports.
+cpu_column_notes() {
+    echo "- other CPU: share of all cores used during the run by processes other than the"
+    echo "  server, wrk and PostgreSQL (PostgreSQL work for someone else counts as ours)."
+    echo "- steal: share of all cores the hypervisor gave to other guests during the run."
+}
