@@ -22,8 +22,19 @@ def clusters(
 ) -> list[list[int]]:
     """Groups of two or more record indices whose pairs score at least `threshold`."""
     strong = probability >= threshold
+    # Only pairs between records that have a strong link can ever be consulted.
+    linked = np.zeros(n, dtype=bool)
+    linked[left[strong]] = True
+    linked[right[strong]] = True
+    relevant = linked[left] & linked[right]
     scored: dict[tuple[int, int], float] = {
-        (int(a), int(b)): float(p) for a, b, p in zip(left, right, probability, strict=True)
+        (int(a), int(b)): float(p)
+        for a, b, p in zip(
+            left[relevant].tolist(),
+            right[relevant].tolist(),
+            probability[relevant].tolist(),
+            strict=True,
+        )
     }
     parent = list(range(n))
     members: dict[int, list[int]] = {}
