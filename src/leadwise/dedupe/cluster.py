@@ -3,7 +3,9 @@
 Pairs are taken strongest first. Two singletons join on their link; two groups join only if
 more than half of the record pairs between them that were compared are above the threshold.
 So a chain A~B~C where A and C were compared and found different stays two groups, while
-A~B~C where A and C were never compared (nothing speaks against it) becomes one.
+A~B~C where A and C were never compared (nothing speaks against it) becomes one. No group
+grows past MAX_GROUP records: one person entered fifty times is rare, a chain through fifty
+similar names is the likelier story.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 import numpy as np
+
+MAX_GROUP = 50
 
 
 def clusters(
@@ -27,15 +31,15 @@ def clusters(
     linked[left[strong]] = True
     linked[right[strong]] = True
     relevant = linked[left] & linked[right]
-    scored: dict[tuple[int, int], float] = {
-        (int(a), int(b)): float(p)
-        for a, b, p in zip(
-            left[relevant].tolist(),
-            right[relevant].tolist(),
-            probability[relevant].tolist(),
-            strict=True,
-        )
-    }
+    neighbours: defaultdict[int, dict[int, float]] = defaultdict(dict)
+    for a, b, p in zip(
+        left[relevant].tolist(),
+        right[relevant].tolist(),
+        probability[relevant].tolist(),
+        strict=True,
+    ):
+        neighbours[a][b] = p
+        neighbours[b][a] = p
     parent = list(range(n))
     members: dict[int, list[int]] = {}
 
@@ -46,18 +50,16 @@ def clusters(
         return i
 
     order = np.argsort(-probability[strong], kind="stable")
-    for a, b in zip(left[strong][order], right[strong][order], strict=True):
-        ra, rb = root(int(a)), root(int(b))
+    for a, b in zip(left[strong][order].tolist(), right[strong][order].tolist(), strict=True):
+        ra, rb = root(a), root(b)
         if ra == rb:
             continue
         group_a, group_b = members.get(ra, [ra]), members.get(rb, [rb])
+        if len(group_a) + len(group_b) > MAX_GROUP:
+            continue
         if len(group_a) > 1 or len(group_b) > 1:
-            compared = [
-                scored[key]
-                for x in group_a
-                for y in group_b
-                if (key := (min(x, y), max(x, y))) in scored
-            ]
+            smaller, other = (group_a, rb) if len(group_a) <= len(group_b) else (group_b, ra)
+            compared = [p for x in smaller for y, p in neighbours[x].items() if root(y) == other]
             above = sum(p >= threshold for p in compared)
             if above * 2 <= len(compared):
                 continue  # the groups mostly disagree: this link alone does not join them
@@ -65,6 +67,6 @@ def clusters(
         members[ra] = group_a + group_b
         members.pop(rb, None)
     groups: defaultdict[int, list[int]] = defaultdict(list)
-    for i in range(n):
+    for i in np.flatnonzero(linked).tolist():
         groups[root(i)].append(i)
     return [sorted(g) for g in groups.values() if len(g) > 1]
