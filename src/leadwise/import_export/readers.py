@@ -229,7 +229,10 @@ def _xlsx(path: Path) -> Table:
         workbook.close()
         handle.close()
         raise UnreadableFile("The first sheet is empty.")
-    columns = _clean_header([_cell(v) for v in header])
+    names = [_cell(v) for v in header]
+    while names and not names[-1].strip():  # a sheet is as wide as its widest row
+        names.pop()
+    columns = _clean_header(names)
 
     def rows() -> Iterator[Row | RowError]:
         try:
