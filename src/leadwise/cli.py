@@ -24,7 +24,7 @@ from rich.table import Table
 from leadwise import __version__
 from leadwise.config import Settings, SettingsError, get_settings
 from leadwise.dedupe.fields import FieldType
-from leadwise.dedupe.files import UnreadableFile, dedupe_file
+from leadwise.import_export.dedupe_file import UnreadableFile, dedupe_file
 
 T = TypeVar("T")
 
@@ -407,7 +407,8 @@ def docs_permissions() -> None:
 @app.command()
 def dedupe(
     file: Annotated[
-        Path, typer.Argument(help="A CSV file of leads (any delimiter, UTF-8/16 or Windows-1252)")
+        Path,
+        typer.Argument(help="Leads as CSV/TSV, XLSX, JSON or NDJSON"),
     ],
     output: Annotated[
         Path, typer.Option("-o", "--output", help="Where to write the duplicate pairs")
@@ -429,7 +430,7 @@ def dedupe(
         str | None, typer.Option(help="Country for phone numbers without a +code, e.g. DE")
     ] = None,
 ) -> None:
-    """Find duplicate rows in a CSV file, without a database: pairs with their reasons."""
+    """Find duplicate rows in a file, without a database: pairs with their reasons."""
     overrides = {}
     kinds = [kind.value for kind in FieldType]
     for item in mapping or []:
@@ -461,6 +462,8 @@ def dedupe(
         + (f", {outcome.groups_written} groups -> {clusters}" if clusters else "")
         + f" in {time.perf_counter() - started:.1f}s"
     )
+    if outcome.rows_skipped:
+        errors.print(f"{outcome.rows_skipped} unreadable rows were left out")
 
 
 @app.command()

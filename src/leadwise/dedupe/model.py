@@ -76,6 +76,18 @@ def level_shares(
     return shares
 
 
+def initial_m(sizes: list[int]) -> list[np.ndarray]:
+    """The starting guess "matches mostly agree exactly": the top level about 0.9, the rest in
+    proportion to the level."""
+    m = [
+        np.concatenate([[0.0], np.arange(1, size - 1, dtype=float), [9.0 * size]]) for size in sizes
+    ]
+    for shares in m:
+        shares /= shares[1:].sum()
+        shares[0] = 1.0
+    return m
+
+
 def estimate_u(random_gamma: np.ndarray, sizes: list[int]) -> list[np.ndarray]:
     return level_shares(random_gamma, sizes)
 
@@ -91,16 +103,7 @@ def train(
 ) -> Model:
     """EM for m, u and the prior over candidate pairs `gamma`, u starting from `u`; `known`
     maps a pair's row to a user's verdict (True: same person)."""
-    # Start from "matches mostly agree exactly": m of the top level 0.9, the rest in
-    # proportion to the level.
-    m = [
-        np.concatenate([[0.0], np.arange(1, size - 1, dtype=float), [9.0 * size]]) for size in sizes
-    ]
-    for shares in m:
-        shares[0] = 0.0
-        shares /= shares[1:].sum()
-        shares[0] = 1.0
-    model = Model(m=m, u=u, prior=initial_prior)
+    model = Model(m=initial_m(sizes), u=u, prior=initial_prior)
     if len(gamma) == 0:
         return model  # nothing to learn from: the starting guess stands
     known_rows = np.array(list((known or {}).keys()), dtype=np.int64)
@@ -163,11 +166,8 @@ def train_by_rules(
         for index in range(len(sizes)):
             if index not in excluded:
                 collected[index].append(fitted.m[index])
-    start = train(gamma[:0], sizes, u)  # the starting guess, for fields no rule left free
-    m = [
-        np.mean(shares, axis=0) if shares else start.m[index]
-        for index, shares in enumerate(collected)
-    ]
+    start = initial_m(sizes)  # for fields that no rule left free
+    m = [np.mean(shares, axis=0) if shares else start[i] for i, shares in enumerate(collected)]
     model = Model(m=m, u=u, prior=0.01)
     known_rows = np.array(list((known or {}).keys()), dtype=np.int64)
     known_values = np.array([1.0 if v else 0.0 for v in (known or {}).values()])

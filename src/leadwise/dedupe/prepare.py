@@ -144,12 +144,17 @@ def prepare(
     )
     prepared = Prepared(ids=ids, types=dict(types))
     country_column = next((c for c, k in types.items() if k is FieldType.COUNTRY), None)
+    # Phone numbers without a +code are read in the row's country, else the default region.
+    regions = [
+        (str(row.get(country_column) or "").upper()[:2] if country_column else "") or default_region
+        for row in rows
+    ]
     for column in prepared.compared_fields():
         kind = types[column]
-        column_values = []
-        for row in rows:
-            region = str(row.get(country_column) or "").upper()[:2] if country_column else ""
-            column_values.append(normalise(kind, row.get(column), region or default_region))
+        column_values = [
+            normalise(kind, row.get(column), region)
+            for row, region in zip(rows, regions, strict=True)
+        ]
         prepared.values[column] = np.array(column_values, dtype=object)
         if kind in (FieldType.FIRST_NAME, FieldType.LAST_NAME, FieldType.FULL_NAME):
             prepared.derived[f"{column}:phonetic"] = np.array(

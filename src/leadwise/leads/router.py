@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, Query, status
@@ -29,12 +28,11 @@ from leadwise.leads.schemas import (
     CustomFieldRead,
     CustomFieldUpdate,
     LeadCreate,
+    LeadListQuery,
     LeadRead,
     LeadUpdate,
     StageMove,
-    VerificationFilter,
 )
-from leadwise.models import LeadSource, Lifecycle
 
 router = make_router(tags=["leads"])
 ReadLeads = Annotated[Principal, Depends(require(Permission.LEADS_READ))]
@@ -43,52 +41,7 @@ DeleteLeads = Annotated[Principal, Depends(require(Permission.LEADS_DELETE))]
 AssignLeads = Annotated[Principal, Depends(require(Permission.LEADS_ASSIGN))]
 
 
-async def lead_filters(
-    stage_id: uuid.UUID | None = None,
-    owner_id: uuid.UUID | None = None,
-    company_id: Annotated[uuid.UUID | None, Query(description="A company's leads")] = None,
-    source: LeadSource | None = None,
-    tag: Annotated[str | None, Query(max_length=64)] = None,
-    lifecycle: Lifecycle | None = None,
-    created_from: datetime | None = None,
-    created_to: datetime | None = None,
-    has_email: bool | None = None,
-    score_min: Annotated[int | None, Query(description="Score at least this")] = None,
-    score_max: Annotated[int | None, Query(description="Score at most this")] = None,
-    verification_status: Annotated[
-        VerificationFilter | None,
-        Query(description="Email verification status; `unverified`: never checked"),
-    ] = None,
-    q: Annotated[str | None, Query(max_length=200, description="Name, email or company")] = None,
-    deleted: Annotated[bool, Query(description="List deleted leads (to restore)")] = False,
-    sort: Annotated[
-        str,
-        Query(
-            pattern=r"^-?(created_at|updated_at|first_name|last_name)$",
-            description="Field, prefixed with - for descending",
-        ),
-    ] = "-created_at",
-) -> service.LeadFilters:
-    return service.LeadFilters(
-        stage_id=stage_id,
-        owner_id=owner_id,
-        company_id=company_id,
-        source=source,
-        tag=tag,
-        lifecycle=lifecycle,
-        created_from=created_from,
-        created_to=created_to,
-        has_email=has_email,
-        score_min=score_min,
-        score_max=score_max,
-        verification_status=verification_status,
-        q=q,
-        deleted=deleted,
-        sort=sort,
-    )
-
-
-Filters = Annotated[service.LeadFilters, Depends(lead_filters)]
+Filters = Annotated[LeadListQuery, Query()]
 
 
 @router.get("/leads", response_model=Page[LeadRead])
@@ -115,7 +68,7 @@ async def bulk_leads(body: BulkRequest, principal: WriteLeads, session: SessionD
         principal,
         action=body.action,
         ids=body.ids,
-        filters=service.LeadFilters(**body.filter.model_dump()) if body.filter else None,
+        filters=body.filter,
         changes=body.changes,
     )
     return {"matched": matched, "changed": changed}

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
 from leadwise.core.schemas import ReadSchema, Schema
 from leadwise.models import (
@@ -140,19 +140,37 @@ class CustomFieldRead(ReadSchema):
 
 
 class BulkFilter(Schema):
+    """Which leads: the filters of the leads list, also for bulk changes."""
+
     stage_id: uuid.UUID | None = None
     owner_id: uuid.UUID | None = None
-    company_id: uuid.UUID | None = None
+    company_id: uuid.UUID | None = Field(None, description="A company's leads")
     source: LeadSource | None = None
     tag: str | None = Field(None, max_length=64)
     lifecycle: Lifecycle | None = None
     created_from: datetime | None = None
     created_to: datetime | None = None
     has_email: bool | None = None
-    score_min: int | None = None
-    score_max: int | None = None
-    verification_status: VerificationFilter | None = None
-    q: str | None = Field(None, max_length=200)
+    score_min: int | None = Field(None, description="Score at least this")
+    score_max: int | None = Field(None, description="Score at most this")
+    verification_status: VerificationFilter | None = Field(
+        None, description="Email verification status; `unverified`: never checked"
+    )
+    q: str | None = Field(None, max_length=200, description="Name, email or company")
+
+
+class LeadListQuery(BulkFilter):
+    """The query string of `GET /leads`: the filters, the bin, the order."""
+
+    # The query string also carries the page's `limit` and `cursor`.
+    model_config = ConfigDict(extra="ignore")
+
+    deleted: bool = Field(False, description="List deleted leads (to restore)")
+    sort: str = Field(
+        "-created_at",
+        pattern=r"^-?(created_at|updated_at|first_name|last_name)$",
+        description="Field, prefixed with - for descending",
+    )
 
 
 class BulkChanges(Schema):

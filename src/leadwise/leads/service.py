@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from typing import Any, TypeVar
@@ -30,14 +29,19 @@ from leadwise.leads.normalize import (
     normalize_email,
     normalize_phone,
 )
-from leadwise.leads.schemas import BulkChanges, LeadCreate, LeadFields, LeadRead
+from leadwise.leads.schemas import (
+    BulkChanges,
+    BulkFilter,
+    LeadCreate,
+    LeadFields,
+    LeadListQuery,
+    LeadRead,
+)
 from leadwise.models import (
     Activity,
     ActivityKind,
     Lead,
-    LeadSource,
     LeadTag,
-    Lifecycle,
     Stage,
     StageKind,
 )
@@ -224,32 +228,12 @@ async def get(session: AsyncSession, principal: Principal, lead_id: uuid.UUID) -
     return await _lead(session, principal, lead_id)
 
 
-@dataclass(frozen=True, slots=True)
-class LeadFilters:
-    stage_id: uuid.UUID | None = None
-    owner_id: uuid.UUID | None = None
-    company_id: uuid.UUID | None = None
-    source: LeadSource | None = None
-    tag: str | None = None
-    lifecycle: Lifecycle | None = None
-    created_from: datetime | None = None
-    created_to: datetime | None = None
-    has_email: bool | None = None
-    score_min: int | None = None
-    score_max: int | None = None
-    # A verification status, or "unverified" for leads never checked.
-    verification_status: str | None = None
-    q: str | None = None
-    deleted: bool = False
-    sort: str = "-created_at"
-
-
 # What a list row carries: LeadRead's fields, each a column of `leads` except the tags.
 LIST_COLUMNS = [name for name in LeadRead.model_fields if name != "tags"]
 
 
 async def list_leads(
-    session: AsyncSession, principal: Principal, filters: LeadFilters, page: PageParams
+    session: AsyncSession, principal: Principal, filters: LeadListQuery, page: PageParams
 ) -> Page[dict[str, Any]]:
     """LeadRead-shaped dicts, read as rows: the ORM and model validation of 50 wide leads were
     most of a list's CPU time (bench/inprocess.py)."""
@@ -277,7 +261,7 @@ async def list_leads(
 Q = TypeVar("Q", bound=Select[Any])
 
 
-def _filtered(query: Q, workspace_id: uuid.UUID, filters: LeadFilters) -> Q:
+def _filtered(query: Q, workspace_id: uuid.UUID, filters: BulkFilter) -> Q:
     if filters.stage_id is not None:
         query = query.where(Lead.stage_id == filters.stage_id)
     if filters.owner_id is not None:
@@ -512,7 +496,7 @@ async def bulk(
     *,
     action: str,
     ids: list[uuid.UUID] | None,
-    filters: LeadFilters | None,
+    filters: BulkFilter | None,
     changes: BulkChanges | None,
 ) -> tuple[int, int]:
     """Apply one change (or a delete) to many leads through the same rules as one lead, so each

@@ -1,50 +1,30 @@
-"""Dedupe a CSV file: read it (delimiter and encoding told apart), write pairs and groups."""
+"""Dedupe a file (any format the importer reads): pairs and groups written as CSV."""
 
 from __future__ import annotations
 
 import csv
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from leadwise.dedupe.engine import Result, find_duplicates
 from leadwise.dedupe.fields import FieldType, map_columns
+from leadwise.import_export.readers import RowError, UnreadableFile, read_table
 
-ENCODINGS = ("utf-8-sig", "utf-16", "cp1252")
-
-
-class UnreadableFile(Exception):
-    """The file is not a CSV this reads; the message says why."""
+__all__ = ["Outcome", "UnreadableFile", "dedupe_file"]
 
 
-def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    raw = path.read_bytes()
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = raw.decode("utf-16")
-    else:
-        for encoding in ENCODINGS:
-            if encoding == "utf-16":
-                continue
-            try:
-                text = raw.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:  # pragma: no cover - cp1252 decodes nearly anything
-            raise UnreadableFile(f"{path}: not UTF-8, UTF-16 or Windows-1252 text")
-    try:
-        dialect = csv.Sniffer().sniff(text[:65536], delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
-    if not reader.fieldnames:
-        raise UnreadableFile(f"{path}: no header row")
-    columns = [name.strip() for name in reader.fieldnames]
-    reader.fieldnames = columns
-    rows = [{k: (v or "") for k, v in row.items() if k is not None} for row in reader]
+def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]], int]:
+    """The columns, the readable rows and how many rows could not be read."""
+    table = read_table(path)
+    rows, skipped = [], 0
+    for row in table.rows:
+        if isinstance(row, RowError):
+            skipped += 1
+        else:
+            rows.append(row)
     if not rows:
         raise UnreadableFile(f"{path}: no rows below the header")
-    return columns, rows
+    return table.columns, rows, skipped
 
 
 @dataclass
@@ -53,6 +33,7 @@ class Outcome:
     types: dict[str, FieldType]
     pairs_written: int
     groups_written: int
+    rows_skipped: int
 
 
 def dedupe_file(
@@ -65,7 +46,7 @@ def dedupe_file(
     overrides: dict[str, str] | None = None,
     default_region: str | None = None,
 ) -> Outcome:
-    columns, rows = read_csv(path)
+    columns, rows, skipped = read_rows(path)
     try:
         types = map_columns(columns, overrides)
     except ValueError as error:
@@ -85,7 +66,7 @@ def dedupe_file(
     )
     written = _write_pairs(result, pairs_path)
     groups = _write_clusters(result, clusters_path) if clusters_path else 0
-    return Outcome(result, types, written, groups)
+    return Outcome(result, types, written, groups, skipped)
 
 
 def _write_pairs(result: Result, path: Path) -> int:
