@@ -4,6 +4,13 @@ from leadwise.models.auth import ApiKey, AuthSession, Invitation, RefreshToken
 from leadwise.models.base import Base
 from leadwise.models.capture import AssignmentRule, AssignmentStrategy, Form, IdempotencyRecord
 from leadwise.models.companies import Company
+from leadwise.models.imports import (
+    ImportChange,
+    ImportPreset,
+    ImportRowError,
+    ImportRun,
+    ImportState,
+)
 from leadwise.models.jobs import Job, JobStatus
 from leadwise.models.leads import (
     Activity,
@@ -35,6 +42,11 @@ __all__ = [
     "CustomFieldType",
     "Form",
     "IdempotencyRecord",
+    "ImportChange",
+    "ImportPreset",
+    "ImportRowError",
+    "ImportRun",
+    "ImportState",
     "Invitation",
     "Job",
     "JobStatus",

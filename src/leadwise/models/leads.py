@@ -48,6 +48,8 @@ class Lead(IdMixin, TimestampMixin, SoftDeleteMixin, Base):
         Index("ix_leads_workspace_id_owner_id", "workspace_id", "owner_id"),
         Index("ix_leads_workspace_id_phone_e164", "workspace_id", "phone_e164"),
         Index("ix_leads_company_id", "company_id"),
+        Index("ix_leads_workspace_id_external_id", "workspace_id", "external_id"),
+        Index("ix_leads_import_id", "import_id"),
     )
 
     workspace_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
@@ -63,6 +65,8 @@ class Lead(IdMixin, TimestampMixin, SoftDeleteMixin, Base):
     )
     company_name: Mapped[str | None] = mapped_column(String(300), default=None)
     website: Mapped[str | None] = mapped_column(String(2048), default=None)
+    # The record's id in the system it came from (a CRM export, a spreadsheet's own key).
+    external_id: Mapped[str | None] = mapped_column(String(200), default=None)
     country: Mapped[str | None] = mapped_column(String(2), default=None)
     city: Mapped[str | None] = mapped_column(String(200), default=None)
     source: Mapped[LeadSource] = mapped_column(
@@ -92,6 +96,10 @@ class Lead(IdMixin, TimestampMixin, SoftDeleteMixin, Base):
     do_not_contact: Mapped[bool] = mapped_column(default=False)
     form_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("forms.id", ondelete="SET NULL"), default=None
+    )
+    # The import that created this lead (a revert removes what it created).
+    import_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("imports.id", ondelete="SET NULL"), default=None
     )
     # The public edit token of a form submission (SHA-256), see PUT /public/leads/{id}.
     edit_token_hash: Mapped[str | None] = mapped_column(String(64), default=None)
