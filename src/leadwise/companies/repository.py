@@ -34,6 +34,13 @@ async def company_by_domain(
     return await session.scalar(_BY_DOMAIN, {"workspace_id": workspace_id, "domain": domain})
 
 
+async def companies_by_domains(
+    session: AsyncSession, workspace_id: uuid.UUID, domains: list[str]
+) -> list[Company]:
+    query = select(Company).where(Company.workspace_id == workspace_id, Company.domain.in_(domains))
+    return list(await session.scalars(query))
+
+
 async def lead_counts(
     session: AsyncSession, workspace_id: uuid.UUID, company_ids: list[uuid.UUID]
 ) -> dict[uuid.UUID, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -116,3 +117,29 @@ async def for_email_domain(
     elif company.deleted_at is not None:
         company.deleted_at = None
     return company
+
+
+async def ids_for_email_domains(
+    session: AsyncSession, workspace_id: uuid.UUID, names: Mapping[str, str | None]
+) -> dict[str, uuid.UUID]:
+    """`for_email_domain` for a whole batch (an import's chunk): {domain: company id}, with
+    missing companies created in one insert. Free-mail domains are left out."""
+    wanted = {domain: name for domain, name in names.items() if not is_free_mail(domain)}
+    if not wanted:
+        return {}
+    found = await repository.companies_by_domains(session, workspace_id, list(wanted))
+    ids = {}
+    for company in found:
+        ids[company.domain] = company.id
+        if company.deleted_at is not None:
+            company.deleted_at = None
+    missing = [
+        Company(workspace_id=workspace_id, name=(wanted[domain] or domain)[:300], domain=domain)
+        for domain in wanted
+        if domain not in ids
+    ]
+    if missing:
+        session.add_all(missing)
+        await session.flush()
+        ids |= {company.domain: company.id for company in missing if company.domain}
+    return ids

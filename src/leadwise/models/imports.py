@@ -74,6 +74,7 @@ class ImportRowError(IdMixin, Base):
     column: Mapped[str | None] = mapped_column(String(255), default=None)
     value: Mapped[str | None] = mapped_column(String(500), default=None)
     reason: Mapped[str] = mapped_column(Text)
+    fatal: Mapped[bool] = mapped_column(default=True)  # the row was not imported
 
 
 class ImportChange(IdMixin, Base):

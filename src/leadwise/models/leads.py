@@ -11,7 +11,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import BigInteger, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Index, String, Text, UniqueConstraint, func, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from leadwise.core.clock import utcnow
@@ -49,6 +49,12 @@ class Lead(IdMixin, TimestampMixin, SoftDeleteMixin, Base):
         Index("ix_leads_workspace_id_phone_e164", "workspace_id", "phone_e164"),
         Index("ix_leads_company_id", "company_id"),
         Index("ix_leads_workspace_id_external_id", "workspace_id", "external_id"),
+        # Imports match emails without regard to case (Jane.Doe@ and jane.doe@ are one person).
+        Index(
+            "ix_leads_workspace_id_email_lower",
+            "workspace_id",
+            func.lower(text("email_normalized")),
+        ),
         Index("ix_leads_import_id", "import_id"),
     )
 
