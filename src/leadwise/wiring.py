@@ -1,6 +1,8 @@
 """Registers every job handler and event subscriber; imported by the API and the worker, so
 that both react to the same events and run the same jobs."""
 
+from leadwise.dedupe import handlers as dedupe_scan  # noqa: F401 - the dedupe.scan job
+from leadwise.dedupe import subscribers as dedupe_keys  # noqa: F401 - keys follow leads
 from leadwise.notifications import handlers, subscribers
 
 __all__ = ["handlers", "subscribers"]

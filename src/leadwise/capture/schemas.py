@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import EmailStr, Field, field_validator, model_validator
@@ -67,6 +67,16 @@ class FormFields(Schema):
         None, ge=0, le=3600, description="Submissions faster than this are refused (0: off)"
     )
     tags: list[str] | None = Field(None, max_length=20, description="Given to every lead")
+    duplicate_policy: Literal["flag", "merge", "create"] | None = Field(
+        None,
+        description=(
+            "A submission with the email of an existing lead: `flag` (default) creates the lead "
+            "and puts the pair in the duplicates review queue, `merge` adds the submission to "
+            "the existing lead (fills its empty fields; no new lead), `create` only creates it. "
+            "Probable duplicates (typos, another address) are flagged for review in every case."
+        ),
+        examples=["flag"],
+    )
 
     @field_validator("allowed_origins")
     @classmethod
@@ -119,6 +129,7 @@ class FormRead(ReadSchema):
     honeypot_field: str | None
     min_fill_seconds: int
     tags: list[str]
+    duplicate_policy: str = Field(examples=["flag"])
     submit_url: str = Field(examples=["/api/v1/public/forms/f_3kT9xQ2mLp8vR4sW/submit"])
     created_at: datetime
     updated_at: datetime

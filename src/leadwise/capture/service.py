@@ -25,7 +25,7 @@ from leadwise.attachments import service as attachments
 from leadwise.attachments.uploads import discard
 from leadwise.auth.permissions import Permission
 from leadwise.auth.principal import Principal
-from leadwise.capture import guards, repository
+from leadwise.capture import duplicates, guards, repository
 from leadwise.capture.events import FormSubmitted
 from leadwise.capture.intake import FieldValue, Incoming, read_submission
 from leadwise.capture.schemas import LEAD_FIELDS, FormCreate, FormFields
@@ -107,7 +107,7 @@ def _apply(form: Form, data: FormFields) -> None:
     settings = dict(form.settings)
     for name in data.model_fields_set:
         value = getattr(data, name)
-        if name in ("tags", "confirmation_subject", "confirmation_message"):
+        if name in ("tags", "confirmation_subject", "confirmation_message", "duplicate_policy"):
             settings[name] = value if value is not None else ([] if name == "tags" else None)
         elif name == "notify_emails":
             form.notify_emails = [str(email) for email in value or []]
@@ -443,22 +443,39 @@ async def _create_lead(
 ) -> Submitted:
     principal = _form_principal(form)
     definitions = await custom_fields.list_definitions(session, principal)
-    lead = await leads.create(session, principal, _lead_data(form, fields, facts, definitions))
-    lead.form_id = form.id
+    data = _lead_data(form, fields, facts, definitions)
     now = utcnow()
+    lead = await duplicates.existing_lead(session, form, principal, data)
+    added = lead is not None
+    if lead is not None:
+        lead = await duplicates.add_submission(session, principal, lead, data)
+        # A token that opens nothing: typing a known email must not grant editing that lead.
+        token = secrets.token_urlsafe(32)
+        expires = now + timedelta(hours=settings.capture.edit_token_hours)
+    else:
+        lead = await leads.create(session, principal, data)
+        lead.form_id = form.id
+        token, expires = _issue_edit_token(lead, settings)
     lead.consents = {
-        purpose: {"granted": True, "at": now.isoformat(), "source": f"form:{form.public_id}"}
-        for name, purpose in CONSENT_FIELDS.items()
-        if str(fields.get(name, "")).lower() in TRUE_TEXT or fields.get(name) is True
+        **lead.consents,
+        **{
+            purpose: {"granted": True, "at": now.isoformat(), "source": f"form:{form.public_id}"}
+            for name, purpose in CONSENT_FIELDS.items()
+            if str(fields.get(name, "")).lower() in TRUE_TEXT or fields.get(name) is True
+        },
     }
-    token, expires = _issue_edit_token(lead, settings)
     leads.record_activity(
         session,
         lead,
         None,
         ActivityKind.SYSTEM,
-        body=f"Submitted the form {form.name}",
-        data={"event": "form_submitted", "form_id": str(form.id), "form_name": form.name},
+        body=f"Submitted the form {form.name}" + (" (same email: added here)" if added else ""),
+        data={
+            "event": "form_submitted",
+            "form_id": str(form.id),
+            "form_name": form.name,
+            **({"added_to_existing_lead": True} if added else {}),
+        },
     )
     if fields.get("message"):
         leads.record_activity(
@@ -474,6 +491,8 @@ async def _create_lead(
             form.workspace_id, form.id, lead.id, message if isinstance(message, str) else None
         ),
     )
+    if not added:
+        await duplicates.flag_probable(session, form, lead)
     await session.flush()
     return Submitted(lead.id, token, expires, form.redirect_url, incoming.from_html_form)
 

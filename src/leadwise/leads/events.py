@@ -13,3 +13,17 @@ class LeadAssigned:
     owner_id: uuid.UUID
     # Who assigned it: None for assignment rules and public forms.
     actor_id: uuid.UUID | None
+
+
+@dataclass(frozen=True, slots=True)
+class LeadCreated:
+    workspace_id: uuid.UUID
+    lead_id: uuid.UUID
+    source: str  # a LeadSource value: who created it (forms and imports check duplicates)
+
+
+@dataclass(frozen=True, slots=True)
+class LeadChanged:
+    workspace_id: uuid.UUID
+    lead_id: uuid.UUID
+    fields: tuple[str, ...]  # the fields that changed

@@ -16,13 +16,13 @@ from leadwise.auth.principal import Principal
 from leadwise.companies import service as companies
 from leadwise.core.clock import utcnow
 from leadwise.core.db import after_commit
-from leadwise.core.errors import ValidationFailed, found
+from leadwise.core.errors import Conflict, ValidationFailed, found
 from leadwise.core.events import emit
 from leadwise.core.pagination import PageParams, paginate, paginate_by_id
 from leadwise.core.schemas import Page
 from leadwise.core.storage import FileStore
 from leadwise.leads import assignment, custom_fields, repository
-from leadwise.leads.events import LeadAssigned
+from leadwise.leads.events import LeadAssigned, LeadChanged, LeadCreated
 from leadwise.leads.normalize import (
     InvalidValue,
     email_domain,
@@ -67,6 +67,11 @@ SORTS: dict[str, InstrumentedAttribute[Any]] = {
     "first_name": Lead.first_name,
     "last_name": Lead.last_name,
 }
+
+
+class LeadMerged(Conflict):
+    code = "LEAD_MERGED"
+    message = "This lead was merged into another; undo the merge to get it back."
 
 
 def _with_tags(query: Select[Lead]) -> Select[Lead]:
@@ -199,6 +204,7 @@ async def create(session: AsyncSession, principal: Principal, data: LeadCreate) 
         body=f"Created ({lead.source.value})",
         data={"event": "created", "source": lead.source.value, "stage_id": str(stage.id)},
     )
+    await emit(session, LeadCreated(lead.workspace_id, lead.id, lead.source.value))
     if lead.owner_id is None:
         await _assign_by_rules(session, lead)
     else:
@@ -359,6 +365,9 @@ async def update(
             )
     lead.updated_at = utcnow()
     await session.flush()
+    changed = tuple(name for name, old in before.items() if getattr(lead, name) != old)
+    if changed:
+        await emit(session, LeadChanged(lead.workspace_id, lead.id, changed))
     return lead
 
 
@@ -392,6 +401,8 @@ async def delete(
 
 async def restore(session: AsyncSession, principal: Principal, lead_id: uuid.UUID) -> Lead:
     lead = await _lead(session, principal, lead_id, deleted=True)
+    if lead.merged_into_id is not None:
+        raise LeadMerged(details={"merged_into_id": str(lead.merged_into_id)})
     lead.deleted_at = None
     record_activity(session, lead, principal, ActivityKind.SYSTEM, data={"event": "restored"})
     return lead

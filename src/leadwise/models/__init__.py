@@ -4,6 +4,14 @@ from leadwise.models.auth import ApiKey, AuthSession, Invitation, RefreshToken
 from leadwise.models.base import Base
 from leadwise.models.capture import AssignmentRule, AssignmentStrategy, Form, IdempotencyRecord
 from leadwise.models.companies import Company
+from leadwise.models.dedupe import (
+    CandidateSource,
+    CandidateStatus,
+    DedupeModel,
+    DuplicateCandidate,
+    LeadMatchKey,
+    MergeLog,
+)
 from leadwise.models.imports import (
     ImportChange,
     ImportPreset,
@@ -37,9 +45,13 @@ __all__ = [
     "Attachment",
     "AuthSession",
     "Base",
+    "CandidateSource",
+    "CandidateStatus",
     "Company",
     "CustomFieldDefinition",
     "CustomFieldType",
+    "DedupeModel",
+    "DuplicateCandidate",
     "Form",
     "IdempotencyRecord",
     "ImportChange",
@@ -51,11 +63,13 @@ __all__ = [
     "Job",
     "JobStatus",
     "Lead",
+    "LeadMatchKey",
     "LeadSource",
     "LeadTag",
     "Lifecycle",
     "LoginThrottle",
     "Membership",
+    "MergeLog",
     "RefreshToken",
     "Role",
     "Stage",

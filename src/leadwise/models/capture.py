@@ -34,7 +34,8 @@ class Form(IdMixin, TimestampMixin, Base):
     accept_files: Mapped[bool] = mapped_column(default=False)
     honeypot_field: Mapped[str | None] = mapped_column(String(64), default="website_url")
     min_fill_seconds: Mapped[int] = mapped_column(default=0)
-    # {"tags": [...], "confirmation_subject": ..., "confirmation_message": ...}
+    # {"tags": [...], "confirmation_subject": ..., "confirmation_message": ...,
+    #  "duplicate_policy": "flag" | "merge" | "create"}
     settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
     @property
@@ -48,6 +49,11 @@ class Form(IdMixin, TimestampMixin, Base):
     @property
     def confirmation_message(self) -> str | None:
         return self.settings.get("confirmation_message")
+
+    @property
+    def duplicate_policy(self) -> str:
+        """What a submission with the email of an existing lead does (see capture/duplicates)."""
+        return str(self.settings.get("duplicate_policy") or "flag")
 
     @property
     def submit_url(self) -> str:

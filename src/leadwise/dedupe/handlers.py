@@ -1,0 +1,160 @@
+"""The `dedupe.scan` job: the whole workspace through the engine, probable pairs into the review
+queue, the learned weights kept for the checks of new records.
+
+Steps: read the live leads in batches, run the engine (in a thread, so the job's heartbeat
+keeps beating) with the user's verdicts as known pairs, store the model, write the pairs above
+the threshold in chunks. The writes are upserts keyed by the pair (pairs already decided are
+left alone), so a run that dies and starts again recomputes and rewrites without duplicating
+anything; the checkpoint only reports how far the last run got.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from typing import Any
+
+from leadwise.core.clock import utcnow
+from leadwise.core.ids import uuid7
+from leadwise.core.logging import get_logger
+from leadwise.dedupe import repository, weights
+from leadwise.dedupe.engine import Result, find_duplicates
+from leadwise.dedupe.fields import FieldType
+from leadwise.dedupe.keys import LEAD_TYPES, engine_record
+from leadwise.dedupe.service import PROBABLE, SCAN_JOB, canonical, store_keys
+from leadwise.jobs.handlers import JobContext, JobResult, job_handler
+from leadwise.models import CandidateSource, CandidateStatus, DedupeModel
+
+log = get_logger(__name__)
+
+READ_BATCH = 5000
+WRITE_CHUNK = 1000
+ID = "id"
+SCAN_TYPES: dict[str, FieldType] = {ID: FieldType.ID, **LEAD_TYPES}
+
+
+@job_handler(SCAN_JOB)
+async def scan(ctx: JobContext) -> JobResult:
+    assert ctx.workspace_id is not None
+    workspace = ctx.workspace_id
+    threshold = float(ctx.params.get("threshold") or PROBABLE)
+    records = await _read(ctx, workspace)
+    async with ctx.db.sessionmaker() as session:
+        statuses = await repository.pair_statuses(session, workspace)
+    # The user's verdicts on pairs of live leads teach the model and are kept as given.
+    known = {
+        (str(a), str(b)): status is CandidateStatus.MERGED
+        for (a, b), status in statuses.items()
+        if status is not CandidateStatus.OPEN
+    }
+    counts: dict[str, Any] = {"leads": len(records)}
+    if len(records) < 2:
+        return await _done(ctx, {**counts, "candidate_pairs": 0, "proposed": 0, "groups": 0})
+    result = await asyncio.to_thread(
+        find_duplicates, records, SCAN_TYPES, id_column=ID, threshold=threshold, known=known
+    )
+    counts["candidate_pairs"] = len(result.left)
+    counts["groups"] = len(result.groups)
+    async with ctx.db.unit_of_work() as session:
+        await _store_model(session, workspace, result, len(records), ctx.job_id)
+        await ctx.save(session, progress=60, counts=counts)
+    rows, skipped = _candidate_rows(ctx, workspace, result, statuses)
+    counts |= {"proposed": len(rows), "skipped_known": skipped, "written": 0}
+    for start in range(0, len(rows), WRITE_CHUNK):
+        chunk = rows[start : start + WRITE_CHUNK]
+        async with ctx.db.unit_of_work() as session:
+            await repository.upsert_open_candidates(session, chunk)
+            counts["written"] = start + len(chunk)
+            await ctx.save(
+                session,
+                checkpoint={"written": counts["written"]},
+                progress=60 + 40 * counts["written"] / len(rows),
+                counts=counts,
+            )
+    return await _done(ctx, counts)
+
+
+async def _read(ctx: JobContext, workspace: uuid.UUID) -> list[dict[str, Any]]:
+    records: list[dict[str, Any]] = []
+    after: uuid.UUID | None = None
+    while True:
+        async with ctx.db.sessionmaker() as session:
+            batch = await repository.live_lead_page(session, workspace, after, READ_BATCH)
+        records.extend({**engine_record(row), ID: str(row["id"])} for row in batch)
+        async with ctx.db.unit_of_work() as session:
+            # Keys afresh: leads from before keys existed get theirs, and keys follow the engine.
+            await store_keys(session, workspace, [(row["id"], row) for row in batch])
+            await ctx.save(
+                session, progress=min(30, len(records) // 2000), counts={"leads_read": len(records)}
+            )
+        if len(batch) < READ_BATCH:
+            return records
+        after = batch[-1]["id"]
+
+
+async def _store_model(
+    session: Any, workspace: uuid.UUID, result: Result, records: int, job_id: uuid.UUID
+) -> None:
+    stored = await repository.model_of(session, workspace)
+    if stored is None:
+        stored = DedupeModel(workspace_id=workspace)
+        session.add(stored)
+    stored.parameters = weights.parameters_of(result.model, result.comparisons)
+    stored.trained_at = utcnow()
+    stored.records = records
+    stored.candidate_pairs = len(result.left)
+    stored.job_id = job_id
+
+
+def _candidate_rows(
+    ctx: JobContext,
+    workspace: uuid.UUID,
+    result: Result,
+    statuses: dict[tuple[uuid.UUID, uuid.UUID], CandidateStatus],
+) -> tuple[list[dict[str, Any]], int]:
+    """Rows for the pairs above the threshold that no user has decided on yet."""
+    ids = [uuid.UUID(record_id) for record_id in result.prepared.ids]
+    group_of: dict[int, uuid.UUID] = {}
+    for members in result.groups:
+        group_id = uuid.uuid5(ctx.job_id, ids[min(members)].hex)  # the same on a re-run
+        group_of.update(dict.fromkeys(members, group_id))
+    matches = result.matches()
+    match_weight = result.model.match_weight(result.comparisons.gamma[matches])
+    rows, skipped = [], 0
+    now = utcnow()
+    for position, row in enumerate(matches.tolist()):
+        left, right = int(result.left[row]), int(result.right[row])
+        lead_a, lead_b = canonical(ids[left], ids[right])
+        status = statuses.get((lead_a, lead_b))
+        if status is not None and status is not CandidateStatus.OPEN:
+            skipped += 1
+            continue
+        group = group_of.get(left)
+        rows.append(
+            {
+                "id": uuid7(),
+                "workspace_id": workspace,
+                "lead_a_id": lead_a,
+                "lead_b_id": lead_b,
+                "probability": float(result.probability[row]),
+                "match_weight": float(match_weight[position]),
+                "explanation": {
+                    name: {"level": level, "weight": round(weight, 3)}
+                    for name, (level, weight) in result.explain(row).items()
+                },
+                "status": CandidateStatus.OPEN,
+                "source": CandidateSource.SCAN,
+                "scan_job_id": ctx.job_id,
+                "group_id": group if group is not None and group == group_of.get(right) else None,
+                "created_at": now,
+                "updated_at": now,
+            }
+        )
+    return rows, skipped
+
+
+async def _done(ctx: JobContext, counts: dict[str, Any]) -> JobResult:
+    async with ctx.db.unit_of_work() as session:
+        await ctx.save(session, progress=100, counts=counts)
+    log.info("duplicate scan finished", job_id=str(ctx.job_id), **counts)
+    return counts

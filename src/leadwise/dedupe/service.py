@@ -1,0 +1,205 @@
+"""Duplicates against the workspace: keys kept with the leads, the check of new records (capture,
+import, API) and the review candidates it leaves; starting a scan.
+
+For the import job and capture, all batch-friendly (one query per step for a whole chunk):
+
+    await store_keys(session, workspace_id, [(lead_id, fields), ...])
+    found = await find_probable(session, workspace_id, [fields, ...])   # per record, best first
+    await flag(session, workspace_id, lead_id, other_id, probability=..., explanation=...,
+               source=CandidateSource.IMPORT)
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from leadwise.auth.principal import Principal
+from leadwise.core.clock import utcnow
+from leadwise.core.errors import Conflict, ValidationFailed
+from leadwise.core.ids import uuid7
+from leadwise.dedupe import keys, repository, weights
+from leadwise.dedupe.engine import DEFAULT_THRESHOLD
+from leadwise.dedupe.model import Model
+from leadwise.jobs import service as jobs
+from leadwise.models import CandidateSource, CandidateStatus, Job, Lead
+
+SCAN_JOB = "dedupe.scan"
+# A pair at or above this probability is a probable duplicate, flagged for review.
+PROBABLE = DEFAULT_THRESHOLD
+# A scan's learned weights replace the priors once it saw enough candidate pairs to learn from.
+MIN_PAIRS_TO_LEARN = 500
+
+
+class ScanRunning(Conflict):
+    code = "SCAN_RUNNING"
+    message = "A duplicate scan of this workspace is already queued or running."
+
+
+@dataclass(frozen=True, slots=True)
+class ProbableDuplicate:
+    lead_id: uuid.UUID
+    probability: float
+    explanation: dict[str, Any]  # {field: {"level": ..., "weight": ...}}
+    match_weight: float = 0.0
+
+
+def fields_of(lead: Lead) -> dict[str, Any]:
+    """A lead's fields as the plain mapping the functions here take."""
+    return {name: getattr(lead, name) for name in repository.FIELD_COLUMNS}
+
+
+async def store_keys(
+    session: AsyncSession,
+    workspace_id: uuid.UUID,
+    leads: Sequence[tuple[uuid.UUID, Mapping[str, Any]]],
+    *,
+    fresh: bool = False,
+) -> None:
+    """Replace the match keys of these leads with the keys of their fields (`fresh`: new
+    leads, nothing to replace)."""
+    if not leads:
+        return
+    found = keys.keys_of([fields for _, fields in leads])
+    rows = [(lead_id, key) for (lead_id, _), own in zip(leads, found, strict=True) for key in own]
+    await repository.replace_keys(
+        session, workspace_id, [lead_id for lead_id, _ in leads], rows, fresh=fresh
+    )
+
+
+async def workspace_model(session: AsyncSession, workspace_id: uuid.UUID) -> Model:
+    stored = await repository.model_of(session, workspace_id)
+    if stored is None or stored.candidate_pairs < MIN_PAIRS_TO_LEARN:
+        return weights.prior_model()
+    return weights.model_from(stored.parameters)
+
+
+async def find_probable(
+    session: AsyncSession,
+    workspace_id: uuid.UUID,
+    records: Sequence[Mapping[str, Any]],
+    *,
+    threshold: float | None = None,
+) -> list[list[ProbableDuplicate]]:
+    """For each record, the live leads sharing a key with it that score at least `threshold`
+    with the workspace's model, most probable first. A record with an `id` (a lead already
+    stored) is not compared with itself."""
+    limit = PROBABLE if threshold is None else threshold
+    record_keys = keys.keys_of(records)
+    holders = await repository.leads_sharing(
+        session, workspace_id, [key for found in record_keys for key in found]
+    )
+    pairs: list[tuple[int, uuid.UUID]] = []
+    for index, found in enumerate(record_keys):
+        own = _uuid(records[index].get("id"))
+        others = dict.fromkeys(lead for key in found for lead in holders.get(key, ()))
+        pairs.extend((index, lead_id) for lead_id in others if lead_id != own)
+    results: list[list[ProbableDuplicate]] = [[] for _ in records]
+    if not pairs:
+        return results
+    stored = await repository.lead_fields(session, workspace_id, [lead for _, lead in pairs])
+    position = {record["id"]: i for i, record in enumerate(stored)}
+    scorable = [(i, position[lead]) for i, lead in pairs if lead in position]
+    model = await workspace_model(session, workspace_id)
+    for (index, other), scored in zip(
+        scorable, weights.score(model, records, stored, scorable), strict=True
+    ):
+        if scored.probability >= limit:
+            results[index].append(
+                ProbableDuplicate(
+                    stored[other]["id"], scored.probability, scored.explanation, scored.match_weight
+                )
+            )
+    for found_for_record in results:
+        found_for_record.sort(key=lambda duplicate: -duplicate.probability)
+    return results
+
+
+def _uuid(value: Any) -> uuid.UUID | None:
+    if value is None or isinstance(value, uuid.UUID):
+        return value
+    return uuid.UUID(str(value))
+
+
+async def same_email(
+    session: AsyncSession, workspace_id: uuid.UUID, email: str | None
+) -> list[uuid.UUID]:
+    """Live leads with this email (case-insensitive), the most recently updated first."""
+    key = keys.email_key(email)
+    return await repository.live_leads_with_key(session, workspace_id, key) if key else []
+
+
+def canonical(a: uuid.UUID, b: uuid.UUID) -> tuple[uuid.UUID, uuid.UUID]:
+    return (a, b) if a < b else (b, a)
+
+
+async def flag(
+    session: AsyncSession,
+    workspace_id: uuid.UUID,
+    lead_id: uuid.UUID,
+    other_id: uuid.UUID,
+    *,
+    probability: float,
+    explanation: Mapping[str, Any],
+    source: CandidateSource,
+    match_weight: float = 0.0,
+) -> None:
+    """An open review candidate for the pair, unless the pair is already known (open, merged or
+    rejected: a rejected pair is never proposed again)."""
+    if lead_id == other_id:
+        return
+    lead_a, lead_b = canonical(lead_id, other_id)
+    now = utcnow()
+    await repository.add_candidate_unless_known(
+        session,
+        {
+            "id": uuid7(),
+            "workspace_id": workspace_id,
+            "lead_a_id": lead_a,
+            "lead_b_id": lead_b,
+            "probability": float(probability),
+            "match_weight": float(match_weight),
+            "explanation": dict(explanation),
+            "status": CandidateStatus.OPEN,
+            "source": source,
+            "created_at": now,
+            "updated_at": now,
+        },
+    )
+
+
+async def check_new_lead(
+    session: AsyncSession, lead: Lead, source: CandidateSource
+) -> list[ProbableDuplicate]:
+    """Flag the probable duplicates of a lead just created (its keys already stored)."""
+    found = (await find_probable(session, lead.workspace_id, [fields_of(lead)]))[0]
+    for duplicate in found:
+        await flag(
+            session,
+            lead.workspace_id,
+            lead.id,
+            duplicate.lead_id,
+            probability=duplicate.probability,
+            explanation=duplicate.explanation,
+            match_weight=duplicate.match_weight,
+            source=source,
+        )
+    return found
+
+
+async def start_scan(
+    session: AsyncSession, principal: Principal, *, threshold: float | None
+) -> Job:
+    if threshold is not None and not 0.5 <= threshold < 1:
+        raise ValidationFailed(
+            "threshold must be at least 0.5 and below 1.", details={"field": "threshold"}
+        )
+    running = await repository.running_scan(session, principal.workspace, SCAN_JOB)
+    if running is not None:
+        raise ScanRunning(details={"job_id": str(running.id)})
+    params = {"threshold": threshold} if threshold is not None else {}
+    return await jobs.create(session, principal, kind=SCAN_JOB, params=params)
