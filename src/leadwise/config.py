@@ -152,6 +152,15 @@ class CaptureSettings(BaseModel):
     edit_token_hours: int = Field(24, ge=1, le=24 * 90)
 
 
+class ImportSettings(BaseModel):
+    """Lead file imports."""
+
+    max_file_bytes: int = Field(2 * 1024**3, ge=1024)
+    # Rows written per transaction: each chunk commits with its checkpoint, so a crash repeats
+    # at most one chunk's reading and none of its writing.
+    chunk_rows: int = Field(2000, ge=10, le=50_000)
+
+
 class SmtpSettings(BaseModel):
     """Outgoing email. Without a host, emails are recorded (and logged) but not sent."""
 
@@ -207,6 +216,7 @@ class Settings(BaseSettings):
     http: HttpSettings = HttpSettings()
     storage: StorageSettings = StorageSettings()
     capture: CaptureSettings = CaptureSettings()
+    imports: ImportSettings = ImportSettings()
     smtp: SmtpSettings = SmtpSettings()
     otel: OtelSettings = OtelSettings()
     log: LogSettings = LogSettings()

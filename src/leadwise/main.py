@@ -125,6 +125,7 @@ async def response_validation_handler(_request: Request, error: Exception) -> Re
 
 # Requests that carry files: their bodies may reach the files' limit (see BodySizeLimitMiddleware).
 UPLOAD_PATHS = re.compile(r"^/api/v1/(leads/[^/]+/attachments|public/forms/[^/]+/submit)$")
+IMPORT_UPLOAD_PATH = re.compile(r"^/api/v1/imports$")
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -192,9 +193,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(
         BodySizeLimitMiddleware,
         max_body_bytes=settings.http.max_body_bytes,
-        upload_paths=UPLOAD_PATHS,
-        max_upload_body_bytes=settings.storage.max_file_bytes * settings.storage.max_files
-        + settings.http.max_body_bytes,
+        upload_limits=[
+            (
+                UPLOAD_PATHS,
+                settings.storage.max_file_bytes * settings.storage.max_files
+                + settings.http.max_body_bytes,
+            ),
+            (IMPORT_UPLOAD_PATH, settings.imports.max_file_bytes + settings.http.max_body_bytes),
+        ],
     )
     app.add_middleware(RequestContextMiddleware)
     instrument_app(app, settings)

@@ -128,9 +128,9 @@ async def ids_for_email_domains(
     if not wanted:
         return {}
     found = await repository.companies_by_domains(session, workspace_id, list(wanted))
-    ids = {}
+    ids: dict[str, uuid.UUID] = {}
     for company in found:
-        ids[company.domain] = company.id
+        ids[company.domain or ""] = company.id
         if company.deleted_at is not None:
             company.deleted_at = None
     missing = [

@@ -46,6 +46,13 @@ async def get_file_store(request: Request) -> FileStore:
     return store
 
 
+async def get_database(request: Request) -> Database:
+    """For responses streamed after the request's transaction: they open sessions of their own."""
+    database: Database = request.app.state.db
+    return database
+
+
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 FileStoreDep = Annotated[FileStore, Depends(get_file_store)]
+DatabaseDep = Annotated[Database, Depends(get_database)]

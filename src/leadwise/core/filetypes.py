@@ -97,6 +97,12 @@ def _zip_kind(head: bytes) -> str:
 
 
 def _is_text(head: bytes) -> bool:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte order mark
+        try:
+            head[: len(head) // 2 * 2].decode("utf-16")
+        except UnicodeDecodeError as error:
+            return error.start >= len(head) - 4  # a surrogate pair cut by the sample's end
+        return True
     if any(byte in _BINARY_BYTES for byte in head):
         return False
     # A multi-byte character cut at the end of the head is still text.

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import time
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 import orjson
@@ -179,22 +180,21 @@ class BodySizeLimitMiddleware:
         app: ASGIApp,
         *,
         max_body_bytes: int,
-        upload_paths: re.Pattern[str] | None = None,
-        max_upload_body_bytes: int = 0,
+        upload_limits: Sequence[tuple[re.Pattern[str], int]] = (),
     ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
         # Upload endpoints take files up to their own limit, which they check per file.
-        self.upload_paths = upload_paths
-        self.max_upload_body_bytes = max(max_upload_body_bytes, max_body_bytes)
+        self.upload_limits = [(paths, max(limit, max_body_bytes)) for paths, limit in upload_limits]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = self.max_body_bytes
-        if self.upload_paths is not None and self.upload_paths.match(scope["path"]):
-            limit = self.max_upload_body_bytes
+        limit = next(
+            (upload for paths, upload in self.upload_limits if paths.match(scope["path"])),
+            self.max_body_bytes,
+        )
         request_id = scope.get("state", {}).get("request_id", "")
         for name, value in scope.get("headers", ()):
             if name == b"content-length":

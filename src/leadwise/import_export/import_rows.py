@@ -71,7 +71,7 @@ class DateOrder(StrEnum):
     MONTH_FIRST = "mdy"  # ... the 4th of March
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.strip().lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -84,7 +84,7 @@ def _country_names() -> dict[str, str]:
             continue  # "001": non-geographic
         for name in by_language.values():
             if name and not name.startswith("*"):  # "*xx": the same as language xx
-                names.setdefault(_fold(name), region)
+                names.setdefault(fold(name), region)
         names[region.lower()] = region
     for alias, region in COUNTRY_ALIASES.items():
         names[alias] = region
@@ -92,7 +92,7 @@ def _country_names() -> dict[str, str]:
 
 
 def parse_country(text: str) -> str:
-    region = _country_names().get(_fold(text))
+    region = _country_names().get(fold(text))
     if region is None:
         raise InvalidValue(f"not a country we know: {text!r} (use a name or an ISO code)")
     return region
@@ -143,7 +143,7 @@ def parse_date(text: str, order: DateOrder) -> str:
 
 
 def parse_bool(text: str) -> bool:
-    word = _fold(text)
+    word = fold(text)
     if word in TRUE_WORDS:
         return True
     if word in FALSE_WORDS:
@@ -271,7 +271,7 @@ class RowMapper:
         elif target == "notes":
             result.note = text
         elif target == "lifecycle":
-            stage = LIFECYCLE_WORDS.get(_fold(text))
+            stage = LIFECYCLE_WORDS.get(fold(text))
             if stage is None:
                 raise InvalidValue(f"not a lifecycle stage: {text!r}")
             fields["lifecycle"] = stage.value
@@ -298,8 +298,8 @@ class RowMapper:
         if kind is CustomFieldType.DATE:
             return parse_date(text, self.date_order)
         if kind is CustomFieldType.SELECT:
-            by_fold = {_fold(option): option for option in definition.options}
-            option = by_fold.get(_fold(text))
+            by_fold = {fold(option): option for option in definition.options}
+            option = by_fold.get(fold(text))
             if option is None:
                 raise InvalidValue(f"not one of {', '.join(definition.options)}")
             return option

@@ -27,6 +27,10 @@ FROM_FIELD_TYPES: dict[str, FieldType] = {
     "country": FieldType.COUNTRY,
 }
 EXTRA_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "external_id": (
+        "externalid", "crmid", "recordid", "contactid", "leadid", "personid", "customerid",
+        "customernumber", "kundennummer", "kundennr", "sourceid",
+    ),
     "tags": ("tags", "tag", "labels", "label", "schlagworte", "etiquetas", "etiquettes"),
     "notes": ("notes", "note", "comment", "comments", "remarks", "bemerkung", "notiz", "notizen"),
     "lifecycle": ("lifecycle", "lifecyclestage", "leadstatus", "stage"),
@@ -38,7 +42,7 @@ EXTRA_SYNONYMS: dict[str, tuple[str, ...]] = {
     "utm_term": ("utmterm",),
     "utm_content": ("utmcontent",),
 }
-TARGETS = (*FROM_FIELD_TYPES, *EXTRA_SYNONYMS)
+TARGETS = tuple(dict.fromkeys([*FROM_FIELD_TYPES, *EXTRA_SYNONYMS]))
 
 
 def _synonyms() -> dict[str, str]:

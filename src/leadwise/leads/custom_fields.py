@@ -36,7 +36,14 @@ _DEFINITIONS = (
 async def list_definitions(
     session: AsyncSession, principal: Principal
 ) -> list[CustomFieldDefinition]:
-    return list(await session.scalars(_DEFINITIONS, {"workspace_id": principal.workspace}))
+    return await definitions_in(session, principal.workspace)
+
+
+async def definitions_in(
+    session: AsyncSession, workspace_id: uuid.UUID
+) -> list[CustomFieldDefinition]:
+    """For work without a caller (an import job)."""
+    return list(await session.scalars(_DEFINITIONS, {"workspace_id": workspace_id}))
 
 
 async def get_definition(

@@ -39,6 +39,9 @@ class LeadFields(Schema):
     job_title: str | None = Field(None, max_length=200)
     company_name: str | None = Field(None, max_length=300)
     website: str | None = Field(None, max_length=2048)
+    external_id: str | None = Field(
+        None, max_length=200, description="The lead's id in the system it came from"
+    )
     country: str | None = Field(None, pattern=r"^[A-Za-z]{2}$", description="ISO 3166 alpha-2")
     city: str | None = Field(None, max_length=200)
     source_details: dict[str, Any] | None = None
@@ -83,6 +86,7 @@ class LeadRead(ReadSchema):
     company_id: uuid.UUID | None
     company_name: str | None
     website: str | None
+    external_id: str | None
     country: str | None
     city: str | None
     source: LeadSource

@@ -49,7 +49,7 @@ from leadwise.stages import service as stages
 
 # Fields a PATCH may change, and which of them are worth a "field changed" timeline entry.
 PLAIN_FIELDS = (
-    "first_name", "last_name", "job_title", "company_name", "website", "city",
+    "first_name", "last_name", "job_title", "company_name", "website", "external_id", "city",
     "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content",
     "lifecycle", "value", "do_not_contact", "source_details",
 )  # fmt: skip
@@ -155,11 +155,24 @@ async def _link_company(session: AsyncSession, lead: Lead) -> None:
         lead.company_name = lead.company_name or company.name
 
 
-async def _check_owner(session: AsyncSession, principal: Principal, owner_id: uuid.UUID) -> None:
+async def check_owner(session: AsyncSession, principal: Principal, owner_id: uuid.UUID) -> None:
     if not await repository.is_member(session, principal.workspace, owner_id):
         raise ValidationFailed(
             "The owner must be a member of the workspace.", details={"field": "owner_id"}
         )
+
+
+async def check_new_lead_stage(
+    session: AsyncSession, principal: Principal, stage_id: uuid.UUID
+) -> Stage:
+    """A stage a new lead may start in (any but a lost one, which needs a reason)."""
+    stage = await stages.get_stage(session, principal, stage_id)
+    if stage.kind is StageKind.LOST:
+        raise ValidationFailed(
+            "Move a lead to a lost stage with a reason, after creating it.",
+            details={"field": "stage_id"},
+        )
+    return stage
 
 
 async def create(session: AsyncSession, principal: Principal, data: LeadCreate) -> Lead:
@@ -176,18 +189,13 @@ async def create(session: AsyncSession, principal: Principal, data: LeadCreate) 
             setattr(lead, name, value)
     _apply_contact_fields(lead, data, provided)
     if data.owner_id is not None:
-        await _check_owner(session, principal, data.owner_id)
+        await check_owner(session, principal, data.owner_id)
         lead.owner_id = data.owner_id
     stage = (
-        await stages.get_stage(session, principal, data.stage_id)
+        await check_new_lead_stage(session, principal, data.stage_id)
         if data.stage_id
         else await stages.first_open_stage(session, principal.workspace)
     )
-    if stage.kind is StageKind.LOST:
-        raise ValidationFailed(
-            "Move a lead to a lost stage with a reason, after creating it.",
-            details={"field": "stage_id"},
-        )
     lead.stage_id, lead.stage_changed_at = stage.id, utcnow()
     lead.tag_rows = [LeadTag(tag=tag, workspace_id=principal.workspace) for tag in data.tags or []]
     lead.custom_fields = custom_fields.check_values(
@@ -448,7 +456,7 @@ async def assign(
 ) -> Lead:
     lead = await _lead(session, principal, lead_id)
     if owner_id is not None:
-        await _check_owner(session, principal, owner_id)
+        await check_owner(session, principal, owner_id)
     if owner_id != lead.owner_id:
         record_activity(
             session,

@@ -1,0 +1,503 @@
+"""The import and revert jobs: read the file in chunks, write each chunk's outcomes together
+with the job's checkpoint, so a run killed at any point resumes after its last chunk without
+writing a row twice.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import tempfile
+import uuid
+from collections.abc import AsyncIterator, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from leadwise.companies import service as companies
+from leadwise.config import get_settings
+from leadwise.core.clock import utcnow
+from leadwise.core.ids import uuid7
+from leadwise.core.logging import get_logger
+from leadwise.core.storage import FileStore
+from leadwise.dedupe import service as dedupe
+from leadwise.import_export import import_repository as repository
+from leadwise.import_export.import_decide import Importer, Key, Outcome, key_of
+from leadwise.import_export.import_rows import CustomField, DateOrder, RowMapper
+from leadwise.import_export.import_schemas import Decision, ImportOptions
+from leadwise.import_export.readers import Numbered, Row, RowError, read_table
+from leadwise.integrations.storage import create_file_store
+from leadwise.jobs.handlers import JobContext, JobResult, job_handler
+from leadwise.leads import custom_fields as custom_field_definitions
+from leadwise.leads.normalize import email_domain
+from leadwise.models import (
+    Activity,
+    ActivityKind,
+    CandidateSource,
+    ImportChange,
+    ImportRowError,
+    ImportRun,
+    ImportState,
+    Lead,
+    LeadSource,
+    LeadTag,
+    Lifecycle,
+)
+from leadwise.stages import service as stages
+
+log = get_logger("leadwise.imports")
+
+RUN_JOB = "imports.run"
+REVERT_JOB = "imports.revert"
+REVERT_BATCH = 1000
+COUNTS = ("read", "created", "updated", "skipped", "review", "failed", "warnings")
+COUNTED_AS = {
+    Decision.CREATE: "created",
+    Decision.REVIEW: "review",
+    Decision.UPDATE: "updated",
+    Decision.SKIP: "skipped",
+    Decision.FAIL: "failed",
+}
+
+# Every new lead gets every column, so that one executemany covers a whole chunk.
+NEW_LEAD_DEFAULTS: dict[str, Any] = {
+    "first_name": "", "last_name": "", "email": None, "email_normalized": None,
+    "phone_raw": None, "phone_e164": None, "job_title": None, "company_id": None,
+    "company_name": None, "website": None, "external_id": None, "country": None, "city": None,
+    "utm_source": None, "utm_medium": None, "utm_campaign": None, "utm_term": None,
+    "utm_content": None, "lifecycle": Lifecycle.LEAD.value, "value": None,
+    "do_not_contact": False, "consents": {}, "enrichment": {},
+}  # fmt: skip
+
+
+# --- the file ---------------------------------------------------------------------------------
+
+
+@contextlib.asynccontextmanager
+async def local_copy(store: FileStore, key: str) -> AsyncIterator[Path]:
+    """The stored file as a local path: the file itself on local disk, else a temporary copy
+    (streamed, so memory stays flat)."""
+    local = getattr(store, "path_of", None)
+    if local is not None:
+        yield local(key)
+        return
+    with tempfile.NamedTemporaryFile(prefix="leadwise-import-", suffix=".part") as handle:
+        async for chunk in store.read(key):
+            handle.write(chunk)
+        handle.flush()
+        yield Path(handle.name)
+
+
+def chunks(numbered: Numbered, size: int, after: int) -> Iterator[list[tuple[int, Row | RowError]]]:
+    remaining = (item for item in numbered if item[0] > after)
+    while batch := list(islice(remaining, size)):
+        yield batch
+
+
+# --- building the importer -------------------------------------------------------------------
+
+
+async def importer_for(
+    session: AsyncSession,
+    workspace_id: uuid.UUID,
+    mapping: dict[str, str | None],
+    options: ImportOptions,
+    *,
+    run_id: uuid.UUID | None = None,
+) -> Importer:
+    definitions = await custom_field_definitions.definitions_in(session, workspace_id)
+    fields = [CustomField(d.key, d.type, tuple(d.options)) for d in definitions]
+    mapper = RowMapper(
+        mapping,
+        fields,
+        default_region=options.default_region,
+        date_order=DateOrder(options.date_order),
+    )
+    required = [d.key for d in definitions if d.required]
+    importer = Importer(workspace_id, mapper, options, required_custom=required, run_id=run_id)
+    await importer.load_unindexed_keys(session)
+    return importer
+
+
+@dataclass
+class RunContext:
+    """What a run's writes need beyond the importer."""
+
+    run: ImportRun
+    stage_id: uuid.UUID
+    dry_run: bool
+
+
+# --- the run job -----------------------------------------------------------------------------
+
+
+@job_handler(RUN_JOB)
+async def run_import(ctx: JobContext) -> JobResult:
+    settings = get_settings()
+    import_id = uuid.UUID(ctx.params["import_id"])
+    assert ctx.workspace_id is not None
+    async with ctx.db.unit_of_work() as session:  # may create the default pipeline
+        run = await repository.import_in(session, ctx.workspace_id, import_id)
+        if run is None:
+            return {"error": "the import no longer exists"}
+        options = ImportOptions.model_validate(run.options)
+        importer = await importer_for(
+            session, run.workspace_id, dict(run.mapping), options, run_id=run.id
+        )
+        # A chosen stage was checked when the import started.
+        stage_id = options.stage_id or (await stages.first_open_stage(session, run.workspace_id)).id
+        context = RunContext(run, stage_id, run.dry_run)
+    after = int(ctx.checkpoint.get("row", 0))
+    counts = {name: int(ctx.counts.get(name, 0)) for name in COUNTS}
+    store = create_file_store(settings.storage)
+    try:
+        async with local_copy(store, run.storage_key) as path:
+            table = read_table(path)
+            total = table.estimated_rows or 0
+            if after:
+                async with ctx.db.unit_of_work() as session:
+                    await repository.clear_errors_from(session, run.id, after)
+            for chunk in chunks(table.numbered, settings.imports.chunk_rows, after):
+                async with ctx.db.unit_of_work() as session:
+                    outcomes = await importer.decide(session, chunk)
+                    await write_chunk(session, importer, context, outcomes, counts)
+                    last = chunk[-1][0]
+                    await ctx.save(
+                        session,
+                        checkpoint={"row": last},
+                        progress=min(99, 100 * last / total) if total else None,
+                        counts=counts,
+                    )
+    finally:
+        await store.close()
+    log.info("import finished", import_id=str(run.id), **counts)
+    return {"import_id": str(run.id), **counts}
+
+
+async def write_chunk(
+    session: AsyncSession,
+    importer: Importer,
+    context: RunContext,
+    outcomes: Sequence[Outcome],
+    counts: dict[str, int],
+) -> None:
+    """The chunk's effects: new leads, updates (with their before-state), tags, timeline
+    entries, review flags, match keys and the error report."""
+    run = context.run
+    now = utcnow()
+    new_ids: dict[int, uuid.UUID] = {}  # row number → new lead
+    for outcome in outcomes:
+        counts["read"] += 1
+        counts["warnings"] += sum(not p.fatal for p in outcome.problems)
+        counts[COUNTED_AS[outcome.decision]] += 1
+        if outcome.decision in (Decision.CREATE, Decision.REVIEW):
+            new_ids[outcome.number] = uuid7()
+    creating = [o for o in outcomes if o.number in new_ids]
+    updating = [o for o in outcomes if o.decision is Decision.UPDATE and o.earlier_row is None]
+    if context.dry_run:  # later rows of this run find these as "existing"
+        _remember(importer.run_keys, importer.match_on, creating, new_ids)
+    else:
+        company_ids = await _companies(session, run.workspace_id, creating, updating)
+        await _create(session, importer, context, creating, new_ids, company_ids, now)
+        await _update(session, importer, context, updating, company_ids, now)
+        await _flag(session, run.workspace_id, outcomes, new_ids)
+    await repository.insert_rows(  # a dry run's report too: finding these is its point
+        session,
+        ImportRowError,
+        [
+            {
+                "id": uuid7(),
+                "import_id": run.id,
+                "row_number": outcome.number,
+                "column": problem.column,
+                "value": problem.value,
+                "reason": problem.reason,
+                "fatal": problem.fatal,
+            }
+            for outcome in outcomes
+            for problem in outcome.problems
+        ],
+    )
+    if importer.unindexed is not None:
+        _remember(importer.unindexed, importer.match_on, creating, new_ids)
+
+
+def _remember(
+    known: dict[Key, uuid.UUID],
+    match_on: list[str],
+    creating: list[Outcome],
+    new_ids: dict[int, uuid.UUID],
+) -> None:
+    for outcome in creating:
+        key = key_of(outcome.row.fields, match_on) if outcome.row else None
+        if key is not None:
+            known.setdefault(key, new_ids[outcome.number])
+
+
+async def _companies(
+    session: AsyncSession,
+    workspace_id: uuid.UUID,
+    creating: list[Outcome],
+    updating: list[Outcome],
+) -> dict[str, uuid.UUID]:
+    """Business email domains of the chunk → their companies (made on first sight)."""
+    names: dict[str, str | None] = {}
+    for outcome in [*creating, *updating]:
+        fields = outcome.row.fields if outcome.row else {}
+        email = outcome.changes.get("email_normalized") or fields.get("email_normalized")
+        if email:
+            names.setdefault(email_domain(email).lower(), fields.get("company_name"))
+    return await companies.ids_for_email_domains(session, workspace_id, names)
+
+
+async def _create(
+    session: AsyncSession,
+    importer: Importer,
+    context: RunContext,
+    creating: list[Outcome],
+    new_ids: dict[int, uuid.UUID],
+    company_ids: dict[str, uuid.UUID],
+    now: Any,
+) -> None:
+    run = context.run
+    options = importer.options
+    leads, tags, activities, keyed = [], [], [], []
+    for outcome in creating:
+        row = outcome.row
+        assert row is not None
+        lead_id = new_ids[outcome.number]
+        fields = NEW_LEAD_DEFAULTS | row.fields
+        email = fields["email_normalized"]
+        if email and fields["company_id"] is None:
+            fields["company_id"] = company_ids.get(email_domain(email).lower())
+        lead = fields | {
+            "id": lead_id,
+            "workspace_id": run.workspace_id,
+            "source": LeadSource.IMPORT.value,
+            "source_details": {"import_id": str(run.id), "file": run.file_name, "row": row.number},
+            "import_id": run.id,
+            "stage_id": context.stage_id,
+            "stage_changed_at": now,
+            "owner_id": options.owner_id,
+            "custom_fields": row.custom_fields,
+            "created_at": now,
+            "updated_at": now,
+        }
+        leads.append(lead)
+        keyed.append((lead_id, lead))
+        for tag in dict.fromkeys([*row.tags, *options.tags]):
+            tags.append({"lead_id": lead_id, "tag": tag, "workspace_id": run.workspace_id})
+        activities.append(
+            _activity(
+                run,
+                lead_id,
+                ActivityKind.SYSTEM,
+                f"Imported from {run.file_name} (row {row.number})",
+                {"event": "created", "source": "import", "import_id": str(run.id)},
+                now,
+            )
+        )
+        if row.note:
+            activities.append(_activity(run, lead_id, ActivityKind.NOTE, row.note, {}, now))
+    await repository.insert_rows(session, Lead, leads)
+    await repository.insert_rows(session, LeadTag, tags)
+    await repository.insert_rows(session, Activity, activities)
+    await dedupe.store_keys(session, run.workspace_id, keyed, fresh=True)
+
+
+async def _update(
+    session: AsyncSession,
+    importer: Importer,
+    context: RunContext,
+    updating: list[Outcome],
+    company_ids: dict[str, uuid.UUID],
+    now: Any,
+) -> None:
+    run = context.run
+    if not updating:
+        return
+    lead_ids = [o.lead_id for o in updating if o.lead_id is not None]
+    current_tags = await repository.tags_of(session, lead_ids)
+    updates, tags, activities, changes, keyed = [], [], [], [], []
+    for outcome in updating:
+        assert outcome.lead_id is not None
+        assert outcome.row is not None
+        values = dict(outcome.changes)
+        email = values.get("email_normalized")
+        if email and "company_id" in outcome.before:  # a new email: its company, if any
+            values["company_id"] = company_ids.get(email_domain(email).lower())
+        added = [t for t in outcome.new_tags if t not in current_tags.get(outcome.lead_id, set())]
+        if not values and not added and not outcome.row.note:
+            continue
+        if values:
+            updates.append({"id": outcome.lead_id, **values, "updated_at": now})
+            keyed.append((outcome.lead_id, outcome.row.fields | values))
+        tags += [
+            {"lead_id": outcome.lead_id, "tag": t, "workspace_id": run.workspace_id} for t in added
+        ]
+        if not outcome.own_lead:  # a lead this import created goes entirely on revert
+            before = {"fields": _jsonable(outcome.before), "tags_added": added}
+            changes.append(
+                {
+                    "id": uuid7(),
+                    "import_id": run.id,
+                    "lead_id": outcome.lead_id,
+                    "row_number": outcome.number,
+                    "before": before,
+                    "created_at": now,
+                }
+            )
+        activities.append(
+            _activity(
+                run,
+                outcome.lead_id,
+                ActivityKind.FIELD_CHANGE if values else ActivityKind.SYSTEM,
+                f"Updated from {run.file_name} (row {outcome.number})",
+                {
+                    "event": "imported_update",
+                    "import_id": str(run.id),
+                    "fields": sorted(values),
+                    "tags_added": added,
+                },
+                now,
+            )
+        )
+        if outcome.row.note:
+            activities.append(
+                _activity(run, outcome.lead_id, ActivityKind.NOTE, outcome.row.note, {}, now)
+            )
+    await repository.update_leads(session, updates)
+    await repository.insert_rows(session, LeadTag, tags)
+    await repository.insert_rows(session, ImportChange, changes)
+    await repository.insert_rows(session, Activity, activities)
+    if keyed:
+        stored = await repository.leads_by_ids(session, run.workspace_id, [k for k, _ in keyed])
+        await dedupe.store_keys(session, run.workspace_id, [(lead["id"], lead) for lead in stored])
+
+
+async def _flag(
+    session: AsyncSession,
+    workspace_id: uuid.UUID,
+    outcomes: Sequence[Outcome],
+    new_ids: dict[int, uuid.UUID],
+) -> None:
+    for outcome in outcomes:
+        if outcome.decision is not Decision.REVIEW:
+            continue
+        other = outcome.lead_id
+        if other is None and outcome.earlier_row is not None:
+            other = new_ids.get(outcome.earlier_row)
+        if other is None:
+            continue
+        await dedupe.flag(
+            session,
+            workspace_id,
+            new_ids[outcome.number],
+            other,
+            probability=outcome.probability or 1.0,
+            explanation=outcome.explanation,
+            source=CandidateSource.IMPORT,
+        )
+
+
+def _activity(
+    run: ImportRun,
+    lead_id: uuid.UUID,
+    kind: ActivityKind,
+    body: str,
+    data: dict[str, Any],
+    now: Any,
+) -> dict[str, Any]:
+    return {
+        "id": uuid7(),
+        "workspace_id": run.workspace_id,
+        "lead_id": lead_id,
+        "kind": kind.value,
+        "actor_id": run.created_by_id,
+        "body": body,
+        "data": data,
+        "occurred_at": now,
+        "created_at": now,
+    }
+
+
+def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: str(v) if isinstance(v, uuid.UUID) else v for k, v in values.items()}
+
+
+# --- the revert job --------------------------------------------------------------------------
+
+
+@job_handler(REVERT_JOB)
+async def revert_import(ctx: JobContext) -> JobResult:
+    """Removes the leads the import created and restores the fields of those it updated."""
+    settings = get_settings()
+    import_id = uuid.UUID(ctx.params["import_id"])
+    assert ctx.workspace_id is not None
+    removed = int(ctx.counts.get("removed", 0))
+    restored = int(ctx.counts.get("restored", 0))
+    store = create_file_store(settings.storage)
+    try:
+        while True:
+            async with ctx.db.unit_of_work() as session:
+                lead_ids = await repository.created_lead_ids(
+                    session, ctx.workspace_id, import_id, REVERT_BATCH
+                )
+                if not lead_ids:
+                    break
+                files = await repository.attachment_keys(session, lead_ids)
+                await repository.delete_leads(session, lead_ids)
+                removed += len(lead_ids)
+                await ctx.save(session, counts={"removed": removed, "restored": restored})
+            for key in files:  # after the commit: a rolled-back delete keeps its files
+                await store.delete(key)
+    finally:
+        await store.close()
+    after = ctx.checkpoint.get("change")
+    while True:
+        async with ctx.db.unit_of_work() as session:
+            batch = await repository.changes_after(
+                session, import_id, uuid.UUID(after) if after else None, REVERT_BATCH
+            )
+            if not batch:
+                run = await repository.import_in(session, ctx.workspace_id, import_id)
+                if run is not None:
+                    run.state = ImportState.REVERTED
+                    run.reverted_at = utcnow()
+                break
+            await _restore(session, ctx.workspace_id, batch)
+            restored += len(batch)
+            after = str(batch[-1].id)
+            await ctx.save(
+                session,
+                checkpoint={"change": after},
+                counts={"removed": removed, "restored": restored},
+            )
+    return {"removed": removed, "restored": restored}
+
+
+async def _restore(
+    session: AsyncSession, workspace_id: uuid.UUID, changes: list[ImportChange]
+) -> None:
+    live = {
+        lead["id"]
+        for lead in await repository.leads_by_ids(
+            session, workspace_id, [change.lead_id for change in changes]
+        )
+    }
+    updates = []
+    now = utcnow()
+    for change in changes:
+        if change.lead_id not in live:
+            continue  # deleted since: nothing to restore
+        fields = dict(change.before.get("fields", {}))
+        if fields.get("company_id"):
+            fields["company_id"] = uuid.UUID(fields["company_id"])
+        if fields:
+            updates.append({"id": change.lead_id, **fields, "updated_at": now})
+        added = change.before.get("tags_added") or []
+        if added:
+            await repository.remove_tags(session, change.lead_id, added)
+    await repository.update_leads(session, updates)

@@ -1,0 +1,196 @@
+"""SQL of imports; every statement starts from the workspace (or from an import of it)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Select, delete, func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from leadwise.models import (
+    Attachment,
+    ImportChange,
+    ImportPreset,
+    ImportRowError,
+    ImportRun,
+    Job,
+    Lead,
+    LeadTag,
+)
+
+# Columns a match reads from an existing lead: enough to decide and to record the before-state.
+UPDATABLE = (
+    "first_name", "last_name", "email", "email_normalized", "phone_raw", "phone_e164",
+    "job_title", "company_name", "company_id", "website", "city", "country", "external_id",
+    "lifecycle", "value", "do_not_contact", "utm_source", "utm_medium", "utm_campaign",
+    "utm_term", "utm_content", "custom_fields",
+)  # fmt: skip
+MATCH_COLUMNS = {
+    "email": func.lower(Lead.email_normalized),
+    "external_id": Lead.external_id,
+    "phone": Lead.phone_e164,
+}
+
+
+def imports_of(workspace_id: uuid.UUID) -> Select[ImportRun]:
+    return select(ImportRun).where(ImportRun.workspace_id == workspace_id)
+
+
+async def import_in(
+    session: AsyncSession, workspace_id: uuid.UUID, import_id: uuid.UUID
+) -> ImportRun | None:
+    return await session.scalar(imports_of(workspace_id).where(ImportRun.id == import_id))
+
+
+async def jobs_by_id(session: AsyncSession, job_ids: list[uuid.UUID]) -> dict[uuid.UUID, Job]:
+    if not job_ids:
+        return {}
+    return {job.id: job for job in await session.scalars(select(Job).where(Job.id.in_(job_ids)))}
+
+
+def _live_leads(workspace_id: uuid.UUID) -> Select[Any]:
+    columns = [getattr(Lead, name) for name in UPDATABLE]
+    return select(Lead.id, Lead.import_id, Lead.created_at, *columns).where(
+        Lead.workspace_id == workspace_id, Lead.deleted_at.is_(None)
+    )
+
+
+async def leads_by_indexed_key(
+    session: AsyncSession, workspace_id: uuid.UUID, field: str, values: Sequence[str]
+) -> list[dict[str, Any]]:
+    """Live leads whose `field` (email: any case) is one of `values`, oldest first."""
+    if not values:
+        return []
+    column = MATCH_COLUMNS[field]
+    query = _live_leads(workspace_id).where(column.in_(values)).order_by(Lead.created_at, Lead.id)
+    return [dict(row._mapping) for row in await session.execute(query)]
+
+
+async def leads_by_ids(
+    session: AsyncSession, workspace_id: uuid.UUID, lead_ids: Sequence[uuid.UUID]
+) -> list[dict[str, Any]]:
+    if not lead_ids:
+        return []
+    query = _live_leads(workspace_id).where(Lead.id.in_(lead_ids))
+    return [dict(row._mapping) for row in await session.execute(query)]
+
+
+async def key_columns(
+    session: AsyncSession, workspace_id: uuid.UUID, fields: Sequence[str], after: uuid.UUID | None
+) -> list[tuple[Any, ...]]:
+    """(id, *fields) of live leads in id order, a batch after `after`: to index keys that
+    have no database index (a name and a company together)."""
+    columns = [getattr(Lead, name) for name in fields]
+    query = select(Lead.id, *columns).where(
+        Lead.workspace_id == workspace_id, Lead.deleted_at.is_(None)
+    )
+    if after is not None:
+        query = query.where(Lead.id > after)
+    return [tuple(row) for row in await session.execute(query.order_by(Lead.id).limit(5000))]
+
+
+async def tags_of(
+    session: AsyncSession, lead_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, set[str]]:
+    tags: dict[uuid.UUID, set[str]] = {}
+    if lead_ids:
+        query = select(LeadTag.lead_id, LeadTag.tag).where(LeadTag.lead_id.in_(lead_ids))
+        for lead_id, tag in await session.execute(query):
+            tags.setdefault(lead_id, set()).add(tag)
+    return tags
+
+
+async def insert_rows(session: AsyncSession, model: type[Any], rows: list[dict[str, Any]]) -> None:
+    if rows:
+        await session.execute(insert(model), rows)
+
+
+async def update_leads(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """ORM bulk update by primary key: each dict holds `id` and the columns to set."""
+    if rows:
+        await session.execute(update(Lead), rows)
+
+
+def errors_of(import_id: uuid.UUID) -> Select[ImportRowError]:
+    return (
+        select(ImportRowError)
+        .where(ImportRowError.import_id == import_id)
+        .order_by(ImportRowError.row_number, ImportRowError.id)
+    )
+
+
+async def errors_after(
+    session: AsyncSession, import_id: uuid.UUID, after: uuid.UUID | None, limit: int
+) -> list[ImportRowError]:
+    query = select(ImportRowError).where(ImportRowError.import_id == import_id)
+    if after is not None:
+        query = query.where(ImportRowError.id > after)
+    return list(await session.scalars(query.order_by(ImportRowError.id).limit(limit)))
+
+
+async def clear_errors_from(session: AsyncSession, import_id: uuid.UUID, row_number: int) -> None:
+    """A resumed run writes the errors of rows after its checkpoint again."""
+    await session.execute(
+        delete(ImportRowError).where(
+            ImportRowError.import_id == import_id, ImportRowError.row_number > row_number
+        )
+    )
+
+
+# --- revert ----------------------------------------------------------------------------------
+
+
+async def created_lead_ids(
+    session: AsyncSession, workspace_id: uuid.UUID, import_id: uuid.UUID, limit: int
+) -> list[uuid.UUID]:
+    query = (
+        select(Lead.id)
+        .where(Lead.workspace_id == workspace_id, Lead.import_id == import_id)
+        .order_by(Lead.id)
+        .limit(limit)
+    )
+    return list(await session.scalars(query))
+
+
+async def attachment_keys(session: AsyncSession, lead_ids: Sequence[uuid.UUID]) -> list[str]:
+    query = select(Attachment.storage_key).where(Attachment.lead_id.in_(lead_ids))
+    return list(await session.scalars(query))
+
+
+async def delete_leads(session: AsyncSession, lead_ids: Sequence[uuid.UUID]) -> None:
+    # Tags, activities, attachments and dedupe rows go by their foreign keys' cascades.
+    await session.execute(delete(Lead).where(Lead.id.in_(lead_ids)))
+
+
+async def changes_after(
+    session: AsyncSession, import_id: uuid.UUID, after: uuid.UUID | None, limit: int
+) -> list[ImportChange]:
+    query = select(ImportChange).where(ImportChange.import_id == import_id)
+    if after is not None:
+        query = query.where(ImportChange.id > after)
+    return list(await session.scalars(query.order_by(ImportChange.id).limit(limit)))
+
+
+async def remove_tags(session: AsyncSession, lead_id: uuid.UUID, tags: Sequence[str]) -> None:
+    await session.execute(delete(LeadTag).where(LeadTag.lead_id == lead_id, LeadTag.tag.in_(tags)))
+
+
+# --- presets ---------------------------------------------------------------------------------
+
+
+def presets_of(workspace_id: uuid.UUID) -> Select[ImportPreset]:
+    return select(ImportPreset).where(ImportPreset.workspace_id == workspace_id)
+
+
+async def preset_in(
+    session: AsyncSession, workspace_id: uuid.UUID, preset_id: uuid.UUID
+) -> ImportPreset | None:
+    return await session.scalar(presets_of(workspace_id).where(ImportPreset.id == preset_id))
+
+
+async def preset_named(
+    session: AsyncSession, workspace_id: uuid.UUID, name: str
+) -> ImportPreset | None:
+    return await session.scalar(presets_of(workspace_id).where(ImportPreset.name == name))
