@@ -28,8 +28,17 @@ FROM_FIELD_TYPES: dict[str, FieldType] = {
 }
 EXTRA_SYNONYMS: dict[str, tuple[str, ...]] = {
     "external_id": (
-        "externalid", "crmid", "recordid", "contactid", "leadid", "personid", "customerid",
-        "customernumber", "kundennummer", "kundennr", "sourceid",
+        "externalid",
+        "crmid",
+        "recordid",
+        "contactid",
+        "leadid",
+        "personid",
+        "customerid",
+        "customernumber",
+        "kundennummer",
+        "kundennr",
+        "sourceid",
     ),
     "tags": ("tags", "tag", "labels", "label", "schlagworte", "etiquetas", "etiquettes"),
     "notes": ("notes", "note", "comment", "comments", "remarks", "bemerkung", "notiz", "notizen"),
