@@ -6,9 +6,14 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import OperationalError
 
-from leadwise.models import DedupeModel, DuplicateCandidate
+from leadwise.config import get_settings
+from leadwise.core.clock import utcnow
+from leadwise.dedupe import handlers, repository
+from leadwise.jobs import runner
+from leadwise.models import DedupeModel, DuplicateCandidate, Job
 from tests.conftest import Account, add_user, assert_error
 from tests.dedupe.support import create_lead, get_lead, pair_of, queue, run_scan
 
@@ -308,3 +313,32 @@ async def test_who_may_review(client, db, owner: Account):
         404,
         "NOT_FOUND",
     )
+
+
+async def test_a_scan_that_fails_midway_is_retried_without_duplicates(
+    client, db, owner: Account, monkeypatch
+):
+    ids = await workspace_of_people(client, owner)
+    monkeypatch.setattr(handlers, "WRITE_CHUNK", 1)
+    real_upsert = repository.upsert_open_candidates
+    calls = 0
+
+    async def failing_upsert(session, rows):
+        nonlocal calls
+        calls += 1
+        await real_upsert(session, rows)
+        if calls == 3:  # the third chunk is written, then the connection drops
+            raise OperationalError("INSERT", {}, ConnectionError("server closed the connection"))
+
+    monkeypatch.setattr(repository, "upsert_open_candidates", failing_upsert)
+    started = await client.post("/api/v1/duplicates/scan", headers=owner.headers)
+    job_id = uuid.UUID(started.json()["data"]["id"])
+    first = await runner.run_job(db, get_settings(), job_id)
+    assert first.status == "queued"  # to be retried
+    assert await candidate_rows(db) == 2  # the first two chunks committed, the third rolled back
+    async with db.unit_of_work() as session:  # the retry's backoff is over
+        await session.execute(update(Job).where(Job.id == job_id).values(heartbeat_at=utcnow()))
+    second = await runner.run_job(db, get_settings(), job_id)
+    assert second.status == "succeeded"
+    assert await candidate_rows(db) == 4
+    assert {pair_of(c) for c in await queue(client, owner)} == pairs_of(ids, *DUPLICATES)

@@ -71,21 +71,8 @@ async def flag_probable(session: AsyncSession, form: Form, lead: Lead) -> int:
         0
     ]
     same = set(await dedupe.same_email(session, workspace, lead.email_normalized))
-    flagged = 0
-    for duplicate in found:
-        exact = duplicate.lead_id in same
-        if exact and form.duplicate_policy == "create":
-            continue
-        if exact or duplicate.probability >= dedupe.PROBABLE:
-            await dedupe.flag(
-                session,
-                workspace,
-                lead.id,
-                duplicate.lead_id,
-                probability=duplicate.probability,
-                explanation=duplicate.explanation,
-                match_weight=duplicate.match_weight,
-                source=CandidateSource.CAPTURE,
-            )
-            flagged += 1
-    return flagged
+    if form.duplicate_policy == "create":
+        found = [duplicate for duplicate in found if duplicate.lead_id not in same]
+    flagged = [d for d in found if d.lead_id in same or d.probability >= dedupe.PROBABLE]
+    await dedupe.flag_many(session, workspace, lead.id, flagged, source=CandidateSource.CAPTURE)
+    return len(flagged)

@@ -78,14 +78,16 @@ async def replace_keys(
             )
     values = [{"workspace_id": workspace_id, "lead_id": lead, "key": key} for lead, key in rows]
     for part in _chunks(values, PARAMETERS_PER_STATEMENT // 3):
-        await session.execute(_insert(session, LeadMatchKey).on_conflict_do_nothing(), part)
+        await session.execute(_insert(session, LeadMatchKey.__table__).on_conflict_do_nothing(), part)
 
 
 async def leads_sharing(
     session: AsyncSession, workspace_id: uuid.UUID, keys: Sequence[str]
-) -> dict[str, list[uuid.UUID]]:
-    """For each key, the live leads that have it (at most LEADS_PER_KEY, the newest)."""
+) -> tuple[dict[str, list[uuid.UUID]], dict[uuid.UUID, dict[str, Any]]]:
+    """For each key, the live leads that have it (at most LEADS_PER_KEY, the newest), and
+    those leads' fields: one query per chunk of keys."""
     found: dict[str, list[uuid.UUID]] = {}
+    records: dict[uuid.UUID, dict[str, Any]] = {}
     for chunk in _chunks(sorted(set(keys))):
         ranked = (
             select(
@@ -103,12 +105,18 @@ async def leads_sharing(
             )
             .subquery()
         )
+        columns = [Lead.__table__.c[name] for name in FIELD_COLUMNS]
         rows = await session.execute(
-            select(ranked.c.key, ranked.c.lead_id).where(ranked.c.rank <= LEADS_PER_KEY)
+            select(ranked.c.key, *columns)
+            .join(Lead, Lead.id == ranked.c.lead_id)
+            .where(ranked.c.rank <= LEADS_PER_KEY)
         )
-        for key, lead_id in rows:
-            found.setdefault(key, []).append(lead_id)
-    return found
+        for row in rows:
+            record = dict(row._mapping)
+            key = record.pop("key")
+            found.setdefault(key, []).append(record["id"])
+            records[record["id"]] = record
+    return found, records
 
 
 async def lead_fields(
@@ -221,10 +229,15 @@ async def pair_statuses(
     return {(a, b): status for a, b, status in rows}
 
 
-async def add_candidate_unless_known(session: AsyncSession, values: dict[str, Any]) -> None:
-    """One INSERT that does nothing if the pair is already known (whatever its status), so two
-    requests flagging the same pair at once make one row."""
-    await session.execute(_insert(session, DuplicateCandidate).on_conflict_do_nothing(), [values])
+async def add_candidates_unless_known(
+    session: AsyncSession, rows: Sequence[dict[str, Any]]
+) -> None:
+    """One INSERT that skips the pairs already known (whatever their status), so two requests
+    flagging the same pair at once make one row."""
+    for part in _chunks(rows, PARAMETERS_PER_STATEMENT // 16):
+        await session.execute(
+            _insert(session, DuplicateCandidate).values(list(part)).on_conflict_do_nothing()
+        )
 
 
 async def upsert_open_candidates(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:

@@ -90,7 +90,7 @@ async def find_probable(
     stored) is not compared with itself."""
     limit = PROBABLE if threshold is None else threshold
     record_keys = keys.keys_of(records)
-    holders = await repository.leads_sharing(
+    holders, stored = await repository.leads_sharing(
         session, workspace_id, [key for found in record_keys for key in found]
     )
     pairs: list[tuple[int, uuid.UUID]] = []
@@ -101,17 +101,17 @@ async def find_probable(
     results: list[list[ProbableDuplicate]] = [[] for _ in records]
     if not pairs:
         return results
-    stored = await repository.lead_fields(session, workspace_id, [lead for _, lead in pairs])
-    position = {record["id"]: i for i, record in enumerate(stored)}
-    scorable = [(i, position[lead]) for i, lead in pairs if lead in position]
+    leads = list(stored.values())
+    position = {record["id"]: i for i, record in enumerate(leads)}
+    scorable = [(i, position[lead]) for i, lead in pairs]
     model = await workspace_model(session, workspace_id)
     for (index, other), scored in zip(
-        scorable, weights.score(model, records, stored, scorable), strict=True
+        scorable, weights.score(model, records, leads, scorable), strict=True
     ):
         if scored.probability >= limit:
             results[index].append(
                 ProbableDuplicate(
-                    stored[other]["id"], scored.probability, scored.explanation, scored.match_weight
+                    leads[other]["id"], scored.probability, scored.explanation, scored.match_weight
                 )
             )
     for found_for_record in results:
@@ -150,26 +150,57 @@ async def flag(
 ) -> None:
     """An open review candidate for the pair, unless the pair is already known (open, merged or
     rejected: a rejected pair is never proposed again)."""
-    if lead_id == other_id:
-        return
-    lead_a, lead_b = canonical(lead_id, other_id)
-    now = utcnow()
-    await repository.add_candidate_unless_known(
+    await flag_many(
         session,
-        {
-            "id": uuid7(),
-            "workspace_id": workspace_id,
-            "lead_a_id": lead_a,
-            "lead_b_id": lead_b,
-            "probability": float(probability),
-            "match_weight": float(match_weight),
-            "explanation": dict(explanation),
-            "status": CandidateStatus.OPEN,
-            "source": source,
-            "created_at": now,
-            "updated_at": now,
-        },
+        workspace_id,
+        lead_id,
+        [ProbableDuplicate(other_id, probability, dict(explanation), match_weight)],
+        source=source,
     )
+
+
+async def flag_many(
+    session: AsyncSession,
+    workspace_id: uuid.UUID,
+    lead_id: uuid.UUID,
+    duplicates: Sequence[ProbableDuplicate],
+    *,
+    source: CandidateSource,
+) -> None:
+    """`flag` for several duplicates of one lead, in one statement."""
+    await flag_pairs(session, workspace_id, [(lead_id, d) for d in duplicates], source=source)
+
+
+async def flag_pairs(
+    session: AsyncSession,
+    workspace_id: uuid.UUID,
+    pairs: Sequence[tuple[uuid.UUID, ProbableDuplicate]],
+    *,
+    source: CandidateSource,
+) -> None:
+    """`flag` for many leads and their duplicates (an import's chunk), in one statement."""
+    now = utcnow()
+    rows = []
+    for lead_id, duplicate in pairs:
+        if duplicate.lead_id == lead_id:
+            continue
+        lead_a, lead_b = canonical(lead_id, duplicate.lead_id)
+        rows.append(
+            {
+                "id": uuid7(),
+                "workspace_id": workspace_id,
+                "lead_a_id": lead_a,
+                "lead_b_id": lead_b,
+                "probability": float(duplicate.probability),
+                "match_weight": float(duplicate.match_weight),
+                "explanation": dict(duplicate.explanation),
+                "status": CandidateStatus.OPEN,
+                "source": source,
+                "created_at": now,
+                "updated_at": now,
+            }
+        )
+    await repository.add_candidates_unless_known(session, rows)
 
 
 async def check_new_lead(
@@ -177,17 +208,7 @@ async def check_new_lead(
 ) -> list[ProbableDuplicate]:
     """Flag the probable duplicates of a lead just created (its keys already stored)."""
     found = (await find_probable(session, lead.workspace_id, [fields_of(lead)]))[0]
-    for duplicate in found:
-        await flag(
-            session,
-            lead.workspace_id,
-            lead.id,
-            duplicate.lead_id,
-            probability=duplicate.probability,
-            explanation=duplicate.explanation,
-            match_weight=duplicate.match_weight,
-            source=source,
-        )
+    await flag_many(session, lead.workspace_id, lead.id, found, source=source)
     return found
 
 
