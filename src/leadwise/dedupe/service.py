@@ -181,10 +181,12 @@ async def flag_pairs(
     """`flag` for many leads and their duplicates (an import's chunk), in one statement."""
     now = utcnow()
     rows = []
+    seen: set[tuple[uuid.UUID, uuid.UUID]] = set()
     for lead_id, duplicate in pairs:
-        if duplicate.lead_id == lead_id:
-            continue
         lead_a, lead_b = canonical(lead_id, duplicate.lead_id)
+        if lead_a == lead_b or (lead_a, lead_b) in seen:
+            continue  # one row per pair, even within one statement
+        seen.add((lead_a, lead_b))
         rows.append(
             {
                 "id": uuid7(),

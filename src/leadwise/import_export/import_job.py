@@ -383,23 +383,19 @@ async def _flag(
     outcomes: Sequence[Outcome],
     new_ids: dict[int, uuid.UUID],
 ) -> None:
+    pairs = []
     for outcome in outcomes:
         if outcome.decision is not Decision.REVIEW:
             continue
         other = outcome.lead_id
         if other is None and outcome.earlier_row is not None:
             other = new_ids.get(outcome.earlier_row)
-        if other is None:
-            continue
-        await dedupe.flag(
-            session,
-            workspace_id,
-            new_ids[outcome.number],
-            other,
-            probability=outcome.probability or 1.0,
-            explanation=outcome.explanation,
-            source=CandidateSource.IMPORT,
-        )
+        if other is not None:
+            duplicate = dedupe.ProbableDuplicate(
+                other, outcome.probability or 1.0, outcome.explanation
+            )
+            pairs.append((new_ids[outcome.number], duplicate))
+    await dedupe.flag_pairs(session, workspace_id, pairs, source=CandidateSource.IMPORT)
 
 
 def _activity(

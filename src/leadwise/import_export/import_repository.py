@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Select, delete, func, insert, select, update
+from sqlalchemy import Select, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from leadwise.models import (
@@ -103,14 +103,29 @@ async def tags_of(
 
 
 async def insert_rows(session: AsyncSession, model: type[Any], rows: list[dict[str, Any]]) -> None:
+    """Core executemany: every row carries every column, so the ORM's bulk path (which sorts
+    rows by their keys and runs its own defaults) has nothing to add but time."""
     if rows:
-        await session.execute(insert(model), rows)
+        await session.execute(insert(model.__table__), rows)
 
 
 async def update_leads(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
-    """ORM bulk update by primary key: each dict holds `id` and the columns to set."""
-    if rows:
-        await session.execute(update(Lead), rows)
+    """Each dict holds `id` and the columns to set: one executemany per set of columns (rows
+    of an import mostly change the same few)."""
+    table = cast(Table, Lead.__table__)
+    by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        columns = tuple(sorted(name for name in row if name != "id"))
+        by_columns.setdefault(columns, []).append(
+            {"lead_id": row["id"], **{f"new_{name}": row[name] for name in columns}}
+        )
+    for columns, params in by_columns.items():
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("lead_id"))
+            .values({name: bindparam(f"new_{name}") for name in columns})
+        )
+        await session.execute(statement, params)
 
 
 def errors_of(import_id: uuid.UUID) -> Select[ImportRowError]:

@@ -1,0 +1,146 @@
+"""End-to-end import of a generated lead file into a workspace that already holds leads.
+
+    .venv/bin/python bench/imports.py --rows 1000000 --existing 100000 \
+        [--databases sqlite,postgres] [--postgres-url postgresql://postgres@127.0.0.1:5432/test]
+
+The people come from tests/dedupe/synthetic.py (10% of the rows are second entries of a person
+with typos, swapped names, other addresses). The first `--existing` rows are imported first to
+make the existing workspace (timed apart); then the file of `--rows` rows is imported with
+`leadwise import` in its own process: normalisation, matching against the workspace, the
+probable-duplicate check, writing, the error report. Measured: wall time and the peak memory
+(max RSS) of that process. On PostgreSQL, a raw COPY of the same file into a bare table of
+text columns is the physical limit quoted beside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+LEADWISE = [sys.executable, "-m", "leadwise"]
+HEADER = ["first_name", "last_name", "email", "phone", "company", "city", "postcode"]
+
+
+def write_files(rows: int, existing: int, folder: Path) -> tuple[Path, Path]:
+    from tests.dedupe.synthetic import generate
+
+    started = time.perf_counter()
+    generated = generate(rows + existing, seed=11).rows
+    seed_file, import_file = folder / "existing.csv", folder / "leads.csv"
+    for path, part in ((seed_file, generated[:existing]), (import_file, generated[existing:])):
+        with path.open("w", newline="", encoding="utf-8") as out:
+            writer = csv.writer(out)
+            writer.writerow([*HEADER, "country"])
+            for row in part:
+                writer.writerow([*(row.get(name, "") for name in HEADER), "DE"])
+    print(f"generated {rows + existing:,} rows in {time.perf_counter() - started:.0f}s")
+    return seed_file, import_file
+
+
+def leadwise(env: dict[str, str], *args: str, timed: bool = False) -> tuple[float, int, str]:
+    """Runs a command; answers its wall time, max RSS (KiB) and output."""
+    prefix = ["/usr/bin/time", "-f", "%e %M"] if timed else []
+    started = time.perf_counter()
+    done = subprocess.run(
+        [*prefix, *LEADWISE, *args], env=env, capture_output=True, text=True, check=False
+    )
+    wall = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"leadwise {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
+    rss = int(done.stderr.strip().splitlines()[-1].split()[1]) if timed else 0
+    return wall, rss, done.stdout
+
+
+async def recreate_database(admin_url: str, name: str) -> str:
+    import asyncpg
+
+    connection = await asyncpg.connect(admin_url.replace("postgresql+asyncpg", "postgresql"))
+    try:
+        await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await connection.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await connection.close()
+    parts = urlsplit(admin_url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+async def raw_copy(url: str, path: Path) -> float:
+    import asyncpg
+
+    connection = await asyncpg.connect(url)
+    try:
+        columns = [*HEADER, "country"]
+        await connection.execute(
+            "CREATE TABLE raw_leads (" + ", ".join(f"{c} text" for c in columns) + ")"
+        )
+        started = time.perf_counter()
+        await connection.copy_to_table(
+            "raw_leads", source=str(path), format="csv", header=True, columns=columns
+        )
+        return time.perf_counter() - started
+    finally:
+        await connection.close()
+
+
+def counts_of(summary: str) -> str:
+    found = {}
+    for line in summary.splitlines():
+        cells = [cell.strip() for cell in line.strip("│ ").split("│")]
+        if len(cells) == 2 and cells[1].isdigit():
+            found[cells[0]] = int(cells[1])
+    return ", ".join(f"{name} {value:,}" for name, value in found.items())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--existing", type=int, default=100_000)
+    parser.add_argument("--databases", default="sqlite,postgres")
+    parser.add_argument("--postgres-url", default="postgresql://postgres@127.0.0.1:5432/test")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="leadwise-bench-import-") as temp:
+        folder = Path(temp)
+        seed_file, import_file = write_files(args.rows, args.existing, folder)
+        size = import_file.stat().st_size / 1024**2
+        print(f"file: {args.rows:,} rows, {size:.0f} MiB; workspace: {args.existing:,} leads")
+        for database in args.databases.split(","):
+            env = {k: v for k, v in os.environ.items() if not k.startswith("LEADWISE_")}
+            env |= {"LEADWISE_DATA_DIR": str(folder / database), "LEADWISE_LOG__LEVEL": "WARNING"}
+            if database == "postgres":
+                url = asyncio.run(recreate_database(args.postgres_url, "leadwise_bench_import"))
+                env["LEADWISE_DATABASE_URL"] = url
+            leadwise(env, "db", "upgrade")
+            leadwise(
+                env, "users", "create-admin", "--email", "bench@example.com",
+                "--password", "bench-password-1", "--workspace", "Bench",
+            )  # fmt: skip
+            seeded, _, _ = leadwise(env, "import", str(seed_file))
+            wall, rss, summary = leadwise(env, "import", str(import_file), timed=True)
+            line = (
+                f"{database}: import {wall:.1f}s ({args.rows / wall:,.0f} rows/s), "
+                f"peak RSS {rss / 1024:,.0f} MiB; seeding {args.existing:,} took {seeded:.1f}s; "
+                f"{counts_of(summary)}"
+            )
+            if database == "postgres":
+                copy = asyncio.run(
+                    raw_copy(
+                        asyncio.run(recreate_database(args.postgres_url, "leadwise_bench_copy")),
+                        import_file,
+                    )
+                )
+                line += f"; raw COPY of the file {copy:.1f}s ({args.rows / copy:,.0f} rows/s)"
+            print(line, flush=True)
+
+
+if __name__ == "__main__":
+    main()
