@@ -12,6 +12,7 @@ from leadwise.capture.router import router as forms_router
 from leadwise.companies.router import router as companies_router
 from leadwise.dedupe.router import router as dedupe_router
 from leadwise.import_export.import_router import router as imports_router
+from leadwise.import_export.router import router as import_export_router
 from leadwise.jobs.router import router as jobs_router
 from leadwise.leads.router import router as leads_router
 from leadwise.stages.router import router as stages_router
@@ -27,5 +28,6 @@ api_router.include_router(leads_router)
 api_router.include_router(dedupe_router)
 api_router.include_router(attachments_router)
 api_router.include_router(imports_router)
+api_router.include_router(import_export_router)
 api_router.include_router(forms_router)
 api_router.include_router(public_capture_router)

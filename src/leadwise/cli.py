@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -464,6 +465,74 @@ def dedupe(
     )
     if outcome.rows_skipped:
         errors.print(f"{outcome.rows_skipped} unreadable rows were left out")
+
+
+DATE_FORMATS = ["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%S%z"]
+
+
+@app.command("export")
+def export_leads(
+    output: Annotated[
+        str | None,
+        typer.Option("-o", "--output", help="File, or - for stdout [default: leads-<time>.<fmt>]"),
+    ] = None,
+    file_format: Annotated[
+        str, typer.Option("--format", help="csv, xlsx, json, ndjson, xml")
+    ] = "csv",
+    fields: Annotated[str | None, typer.Option(help="Comma-separated field keys")] = None,
+    preset: Annotated[str | None, typer.Option(help="hubspot, salesforce or pipedrive")] = None,
+    workspace: Annotated[str | None, typer.Option(help="Workspace name or id")] = None,
+    stage: Annotated[str | None, typer.Option(help="Stage name or id")] = None,
+    owner: Annotated[str | None, typer.Option(help="Owner email or id")] = None,
+    tag: Annotated[str | None, typer.Option()] = None,
+    source: Annotated[
+        str | None, typer.Option(help="form, email, import, api, crawl, manual")
+    ] = None,
+    lifecycle: Annotated[str | None, typer.Option()] = None,
+    verification: Annotated[
+        str | None, typer.Option(help="valid, invalid, ..., unverified")
+    ] = None,
+    created_from: Annotated[datetime | None, typer.Option(formats=DATE_FORMATS)] = None,
+    created_to: Annotated[datetime | None, typer.Option(formats=DATE_FORMATS)] = None,
+    search: Annotated[str | None, typer.Option(help="Name, email or company contains")] = None,
+    deleted: Annotated[bool, typer.Option("--deleted", help="The deleted leads instead")] = False,
+    delimiter: Annotated[str, typer.Option(help="CSV: , ; | or tab")] = ",",
+    bom: Annotated[bool, typer.Option("--bom", help="CSV: start with a UTF-8 BOM (Excel)")] = False,
+    labels: Annotated[bool, typer.Option("--labels", help="Readable headers, not keys")] = False,
+) -> None:
+    """Export leads (any filter of the leads list) to CSV, XLSX, JSON, NDJSON or XML."""
+    from leadwise.import_export import export_cli
+
+    try:
+        written = export_cli.run(
+            output=output,
+            workspace=workspace,
+            filters=export_cli.CliFilters(
+                stage=stage,
+                owner=owner,
+                tag=tag,
+                source=source,
+                lifecycle=lifecycle,
+                verification=verification,
+                created_from=created_from,
+                created_to=created_to,
+                search=search,
+                deleted=deleted,
+            ),
+            settings={
+                "format": file_format,
+                "preset": preset,
+                "delimiter": delimiter,
+                "bom": bom,
+                "headers": "labels" if labels else "keys",
+                "deleted": deleted,
+            },
+            fields=[part.strip() for part in fields.split(",")] if fields is not None else None,
+        )
+    except export_cli.ExportFailed as error:
+        raise CliError(str(error)) from None
+    target = "stdout" if written.path == "-" else written.path
+    errors.print(f"exported {written.rows} leads of workspace '{written.workspace}' to {target}")
 
 
 @app.command()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from pydantic import ConfigDict, Field, field_validator
@@ -161,6 +161,12 @@ class BulkFilter(Schema):
         None, description="Email verification status; `unverified`: never checked"
     )
     q: str | None = Field(None, max_length=200, description="Name, email or company")
+
+    @field_validator("created_from", "created_to")
+    @classmethod
+    def _utc(cls, moment: datetime | None) -> datetime | None:
+        # A time without a zone (`2026-01-01T00:00:00`, `2026-01-01`) means UTC.
+        return moment.replace(tzinfo=UTC) if moment and moment.tzinfo is None else moment
 
 
 class LeadListQuery(BulkFilter):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 from functools import partial
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, func, or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
@@ -270,6 +271,47 @@ async def list_leads(
         item["tags"] = sorted(joined.split(repository.TAG_SEPARATOR)) if joined else []
         items.append(item)
     return Page(items=items, next_cursor=rows.next_cursor, limit=rows.limit)
+
+
+ExportKey = tuple[datetime, uuid.UUID]  # (created_at, id) of the last lead of a batch
+
+
+async def export_rows(
+    session: AsyncSession,
+    principal: Principal,
+    filters: BulkFilter,
+    columns: Sequence[str],
+    *,
+    after: ExportKey | None,
+    limit: int,
+    deleted: bool = False,
+) -> list[dict[str, Any]]:
+    """One batch of an export: the matching leads' `columns` (plus `id`, `created_at` and
+    `tags` as a list), oldest first, after the lead keyed `after`. Keyset batches keep an
+    export's memory flat however many leads match, and each batch is an index range scan."""
+    wanted = list(dict.fromkeys([*columns, "created_at", "id"]))
+    query = repository.lead_rows_of(principal.workspace, wanted, deleted=deleted)
+    query = _filtered(query, principal.workspace, filters)
+    if after is not None:
+        query = query.where(tuple_(Lead.created_at, Lead.id) > after)
+    query = query.order_by(Lead.created_at, Lead.id).limit(limit)
+    result = await (await session.connection()).execute(query)
+    keys = ["tags" if key == "tags_joined" else key for key in list(result.keys())]
+    rows = [dict(zip(keys, values, strict=True)) for values in result]  # row._mapping: 2x slower
+    for row in rows:
+        joined = row["tags"]
+        row["tags"] = sorted(joined.split(repository.TAG_SEPARATOR)) if joined else []
+    return rows
+
+
+async def count_matching(
+    session: AsyncSession, principal: Principal, filters: BulkFilter, *, deleted: bool = False
+) -> int:
+    """How many leads an export of `filters` covers (for its progress)."""
+    query = _filtered(
+        repository.leads_of(principal.workspace, deleted=deleted), principal.workspace, filters
+    )
+    return int(await session.scalar(query.with_only_columns(func.count(Lead.id))) or 0)
 
 
 Q = TypeVar("Q", bound=Select[Any])

@@ -82,3 +82,9 @@ async def all_users(session: AsyncSession) -> list[tuple[User, int]]:
     )
     rows = await session.execute(select(User, count).order_by(User.created_at, User.id))
     return [(user, int(n)) for user, n in rows]
+
+
+async def all_workspaces(session: AsyncSession) -> list[Workspace]:
+    """Every live workspace, oldest first (commands that act in one, such as `export`)."""
+    query = select(Workspace).where(Workspace.deleted_at.is_(None))
+    return list(await session.scalars(query.order_by(Workspace.created_at, Workspace.id)))

@@ -399,3 +399,7 @@ async def accept_invitation(
 
 async def all_users(session: AsyncSession) -> list[tuple[User, int]]:
     return await repository.all_users(session)
+
+
+async def all_workspaces(session: AsyncSession) -> list[Workspace]:
+    return await repository.all_workspaces(session)
