@@ -78,7 +78,9 @@ async def replace_keys(
             )
     values = [{"workspace_id": workspace_id, "lead_id": lead, "key": key} for lead, key in rows]
     for part in _chunks(values, PARAMETERS_PER_STATEMENT // 3):
-        await session.execute(_insert(session, LeadMatchKey.__table__).on_conflict_do_nothing(), part)
+        await session.execute(
+            _insert(session, LeadMatchKey.__table__).on_conflict_do_nothing(), part
+        )
 
 
 async def leads_sharing(
