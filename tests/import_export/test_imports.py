@@ -520,3 +520,20 @@ async def test_ragged_rows_fail_alone_and_formulas_are_defused_in_the_report(
     assert [r["row"] for r in rows] == ["2", "3", "4"]
     assert "3 cells but 2 columns" in rows[0]["reason"]
     assert [r["value"] for r in rows[1:]] == ["'=1+1", "'@SUM(1)"]
+
+
+async def test_cancel_stops_a_run_and_what_committed_can_be_reverted(client, db, owner: Account):
+    body = await uploaded(client, owner, b"email\na@x.example\n")
+    never = await client.post(f"{IMPORTS}/{body['id']}/cancel", headers=owner.headers)
+    assert_error(never, 409, "IMPORT_STATE")
+    await start(client, owner, body["id"])
+    cancelled = await client.post(f"{IMPORTS}/{body['id']}/cancel", headers=owner.headers)
+    assert cancelled.status_code == 200, cancelled.text
+    assert cancelled.json()["data"]["status"] == "cancelled"
+    assert await run_queued_jobs(db) == []  # the queued job will not run
+    assert await count(db) == 0
+    again = await client.post(f"{IMPORTS}/{body['id']}/cancel", headers=owner.headers)
+    assert_error(again, 409)
+    reverting = await client.post(f"{IMPORTS}/{body['id']}/revert", headers=owner.headers)
+    assert reverting.status_code == 202
+    assert await run_queued_jobs(db) == ["succeeded"]

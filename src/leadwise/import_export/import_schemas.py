@@ -173,11 +173,11 @@ class PreviewRead(Schema):
 
 
 class ImportErrorRead(ReadSchema):
-    row_number: int
-    column: str | None
-    value: str | None
-    reason: str
-    fatal: bool
+    row_number: int = Field(description="1 = the first row below the header", examples=[3])
+    column: str | None = Field(examples=["E-Mail"])
+    value: str | None = Field(examples=["not-an-email"])
+    reason: str = Field(examples=["An email address must have an @-sign."])
+    fatal: bool = Field(description="The row was not imported (else: only this value)")
 
 
 class PresetWrite(Schema):
