@@ -25,6 +25,7 @@ from rich.table import Table
 from leadwise import __version__
 from leadwise.config import Settings, SettingsError, get_settings
 from leadwise.dedupe.fields import FieldType
+from leadwise.import_export.commands import CommandFailed
 from leadwise.import_export.dedupe_file import UnreadableFile, dedupe_file
 
 T = TypeVar("T")
@@ -467,6 +468,75 @@ def dedupe(
         errors.print(f"{outcome.rows_skipped} unreadable rows were left out")
 
 
+@app.command("import")
+def import_file(
+    file: Annotated[Path, typer.Argument(help="Leads as CSV/TSV, XLSX, JSON or NDJSON")],
+    workspace: Annotated[str | None, typer.Option(help="Workspace name or id")] = None,
+    mapping: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            help="COLUMN=FIELD (repeat), e.g. Firma=company_name, Notes=custom:notes; "
+            "COLUMN= leaves a column out. Unmapped columns follow the suggestions",
+        ),
+    ] = None,
+    mode: Annotated[str, typer.Option(help="create, update or upsert")] = "upsert",
+    match_on: Annotated[
+        str | None,
+        typer.Option(help="Field(s) that identify a lead, e.g. email or first_name,last_name"),
+    ] = None,
+    policy: Annotated[
+        str, typer.Option(help="For rows matching a lead: skip, fill_empty, overwrite, review")
+    ] = "fill_empty",
+    region: Annotated[
+        str | None, typer.Option(help="Country for phone numbers without a +code, e.g. DE")
+    ] = None,
+    tag: Annotated[list[str] | None, typer.Option(help="Tag every imported lead (repeat)")] = None,
+    preset: Annotated[str | None, typer.Option(help="A saved preset's name")] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Decide every row, write nothing")
+    ] = False,
+) -> None:
+    """Import leads from a file into a workspace, with a progress bar and a summary."""
+    from leadwise.import_export import import_cli
+
+    overrides: dict[str, str | None] = {}
+    for item in mapping or []:
+        column, sep, target = item.partition("=")
+        if not sep or not column:
+            raise CliError(f"--map {item!r}: expected COLUMN=FIELD (or COLUMN= to leave it out)")
+        overrides[column] = target.strip() or None
+    options: dict[str, object] = {"mode": mode, "duplicate_policy": policy, "tags": tag or []}
+    if match_on:
+        options["match_on"] = [part.strip() for part in match_on.split(",")]
+    if region:
+        options["default_region"] = region
+    if preset and mode == "upsert" and policy == "fill_empty" and not tag and not match_on:
+        options = {}  # the preset's own options
+    if not file.is_file():
+        raise CliError(f"{file}: no such file")
+    try:
+        finished = import_cli.run(
+            file,
+            workspace=workspace,
+            mapping=overrides,
+            options=options,
+            preset=preset,
+            dry_run=dry_run,
+            console=errors,
+        )
+    except CommandFailed as error:
+        raise CliError(str(error)) from None
+    console.print(import_cli.summary(finished))
+    for row, cell_column, value, reason in finished.errors:
+        cell = f", {cell_column}={value!r}" if cell_column else ""
+        errors.print(f"row {row}{cell}: {reason}")
+    if finished.counts.get("failed"):
+        errors.print(f"the full error report: GET /api/v1/imports/{finished.run_id}/errors.csv")
+    if finished.status != "succeeded":
+        raise CliError(f"the import {finished.status}: {finished.error or 'see the job'}")
+
+
 DATE_FORMATS = ["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%S%z"]
 
 
@@ -529,7 +599,7 @@ def export_leads(
             },
             fields=[part.strip() for part in fields.split(",")] if fields is not None else None,
         )
-    except export_cli.ExportFailed as error:
+    except CommandFailed as error:
         raise CliError(str(error)) from None
     target = "stdout" if written.path == "-" else written.path
     errors.print(f"exported {written.rows} leads of workspace '{written.workspace}' to {target}")

@@ -27,15 +27,15 @@ from leadwise.core.db import Database
 from leadwise.core.errors import AppError
 from leadwise.core.pagination import PageParams
 from leadwise.import_export import export
+from leadwise.import_export.commands import CommandFailed, workspace_named
 from leadwise.import_export.export_schemas import ExportRequest
 from leadwise.leads import service as leads
 from leadwise.leads.schemas import BulkFilter
-from leadwise.models import Workspace
 from leadwise.stages import service as stages
 from leadwise.users import service as users
 
 
-class ExportFailed(Exception):
+class ExportFailed(CommandFailed):
     """What went wrong, in one line for the user."""
 
 
@@ -81,7 +81,7 @@ async def _run(
     database = Database(get_settings())
     try:
         async with database.unit_of_work() as session:
-            chosen = await _workspace(session, workspace)
+            chosen = await workspace_named(session, workspace)
             principal = export.export_principal(chosen.id)
             request = _request(await _filter(session, principal, filters), settings, fields)
             plan = await export.prepare(session, principal, request)
@@ -99,22 +99,6 @@ async def _run(
         raise ExportFailed(f"could not read the database: {error}") from None
     finally:
         await database.dispose()
-
-
-async def _workspace(session: AsyncSession, wanted: str | None) -> Workspace:
-    workspaces = await users.all_workspaces(session)
-    listed = ", ".join(f"{w.name!r} ({w.id})" for w in workspaces) or "none"
-    if wanted is None:
-        if len(workspaces) == 1:
-            return workspaces[0]
-        raise ExportFailed(f"choose a workspace with --workspace NAME_OR_ID; workspaces: {listed}")
-    matches = [w for w in workspaces if str(w.id) == wanted.strip().lower()]
-    matches = matches or [w for w in workspaces if w.name.casefold() == wanted.casefold()]
-    if len(matches) == 1:
-        return matches[0]
-    if not matches:
-        raise ExportFailed(f"no workspace {wanted!r}; workspaces: {listed}")
-    raise ExportFailed(f"several workspaces are called {wanted!r}: give its id ({listed})")
 
 
 def _as_uuid(text: str) -> uuid.UUID | None:
