@@ -537,3 +537,15 @@ async def test_cancel_stops_a_run_and_what_committed_can_be_reverted(client, db,
     reverting = await client.post(f"{IMPORTS}/{body['id']}/revert", headers=owner.headers)
     assert reverting.status_code == 202
     assert await run_queued_jobs(db) == ["succeeded"]
+
+
+async def test_an_encoding_that_changes_mid_file_fails_the_run_clearly(client, db, owner: Account):
+    good = "email,first_name\n" + "".join(f"p{i}@x.example,P{i}\n" for i in range(4000))
+    content = good.encode() + "j@x.example,Jürgen\n".encode("cp1252")
+    body = await uploaded(client, owner, content)  # the sample read at upload is fine
+    await start(client, owner, body["id"])
+    assert await run_queued_jobs(db) == ["failed"]
+    done = (await client.get(f"{IMPORTS}/{body['id']}", headers=owner.headers)).json()["data"]
+    assert done["status"] == "failed"
+    assert "not utf-8 text" in done["error"]
+    assert await count(db) == 2000  # the chunk committed before it stays (can be reverted)
