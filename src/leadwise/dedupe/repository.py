@@ -73,7 +73,8 @@ async def replace_keys(
         for chunk in _chunks(lead_ids):
             await session.execute(
                 delete(LeadMatchKey).where(
-                    LeadMatchKey.workspace_id == workspace_id, LeadMatchKey.lead_id.in_(chunk)
+                    _of_workspace(LeadMatchKey.workspace_id, workspace_id),
+                    LeadMatchKey.lead_id.in_(chunk),
                 )
             )
     values = [{"workspace_id": workspace_id, "lead_id": lead, "key": key} for lead, key in rows]
