@@ -4,13 +4,20 @@ are flagged too; and the batch functions the import calls."""
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from leadwise.dedupe import service
-from leadwise.models import CandidateSource, Lead
+from leadwise.models import CandidateSource, Lead, LeadMatchKey
 from tests.capture.conftest import make_form
 from tests.conftest import Account, assert_error
-from tests.dedupe.support import create_lead, get_lead, pair_of, queue, timeline_events
+from tests.dedupe.support import (
+    create_lead,
+    get_lead,
+    pair_of,
+    queue,
+    run_scan,
+    timeline_events,
+)
 
 KATHERINE = {
     "first_name": "Katherine",
@@ -215,3 +222,21 @@ async def test_the_batch_functions_for_imports(client, db, owner: Account):
         )
     assert await queue(client, owner) == []
     assert [c["status"] for c in await queue(client, owner, status="rejected")] == ["rejected"]
+
+
+async def test_a_scan_gives_older_leads_their_keys(client, db, owner: Account):
+    """Leads stored before keys existed (or under older engine keys) are found once a scan
+    has stored their keys."""
+    lead = await create_lead(client, owner, **KATHERINE)
+    async with db.unit_of_work() as session:
+        await session.execute(delete(LeadMatchKey))
+    record = {**KATHERINE, "first_name": "Kathrine"}
+    async with db.sessionmaker() as session:
+        assert await service.find_probable(session, owner.workspace_id, [record]) == [[]]
+    job = await run_scan(client, db, owner)
+    assert job["counts"]["keys_refreshed"] == 1
+    async with db.sessionmaker() as session:
+        [[found]] = await service.find_probable(session, owner.workspace_id, [record])
+    assert str(found.lead_id) == lead["id"]
+    again = await run_scan(client, db, owner)
+    assert again["counts"]["keys_refreshed"] == 0  # unchanged keys are left alone

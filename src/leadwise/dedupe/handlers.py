@@ -21,7 +21,7 @@ from leadwise.dedupe import repository, weights
 from leadwise.dedupe.engine import Result, find_duplicates
 from leadwise.dedupe.fields import FieldType
 from leadwise.dedupe.keys import LEAD_TYPES, engine_record
-from leadwise.dedupe.service import PROBABLE, SCAN_JOB, canonical, store_keys
+from leadwise.dedupe.service import PROBABLE, SCAN_JOB, canonical, refresh_keys
 from leadwise.jobs.handlers import JobContext, JobResult, job_handler
 from leadwise.models import CandidateSource, CandidateStatus, DedupeModel
 
@@ -77,15 +77,18 @@ async def scan(ctx: JobContext) -> JobResult:
 async def _read(ctx: JobContext, workspace: uuid.UUID) -> list[dict[str, Any]]:
     records: list[dict[str, Any]] = []
     after: uuid.UUID | None = None
+    rekeyed = 0
     while True:
         async with ctx.db.sessionmaker() as session:
             batch = await repository.live_lead_page(session, workspace, after, READ_BATCH)
         records.extend({**engine_record(row), ID: str(row["id"])} for row in batch)
         async with ctx.db.unit_of_work() as session:
             # Keys afresh: leads from before keys existed get theirs, and keys follow the engine.
-            await store_keys(session, workspace, [(row["id"], row) for row in batch])
+            rekeyed += await refresh_keys(session, workspace, [(row["id"], row) for row in batch])
             await ctx.save(
-                session, progress=min(30, len(records) // 2000), counts={"leads_read": len(records)}
+                session,
+                progress=min(30, len(records) // 2000),
+                counts={"leads_read": len(records), "keys_refreshed": rekeyed},
             )
         if len(batch) < READ_BATCH:
             return records

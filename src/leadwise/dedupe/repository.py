@@ -84,6 +84,22 @@ async def replace_keys(
         )
 
 
+async def stored_keys(
+    session: AsyncSession, workspace_id: uuid.UUID, lead_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, set[str]]:
+    found: dict[uuid.UUID, set[str]] = {}
+    for chunk in _chunks(lead_ids):
+        rows = await session.execute(
+            select(LeadMatchKey.lead_id, LeadMatchKey.key).where(
+                _of_workspace(LeadMatchKey.workspace_id, workspace_id),
+                LeadMatchKey.lead_id.in_(chunk),
+            )
+        )
+        for lead_id, key in rows:
+            found.setdefault(lead_id, set()).add(key)
+    return found
+
+
 async def leads_sharing(
     session: AsyncSession, workspace_id: uuid.UUID, keys: Sequence[str]
 ) -> tuple[dict[str, list[uuid.UUID]], dict[uuid.UUID, dict[str, Any]]]:

@@ -71,6 +71,25 @@ async def store_keys(
     )
 
 
+async def refresh_keys(
+    session: AsyncSession,
+    workspace_id: uuid.UUID,
+    leads: Sequence[tuple[uuid.UUID, Mapping[str, Any]]],
+) -> int:
+    """Store the keys of the leads whose stored keys differ from their fields' (none yet, or
+    the engine's keys changed); returns how many changed. Reading is cheaper than rewriting."""
+    found = keys.keys_of([fields for _, fields in leads])
+    stored = await repository.stored_keys(session, workspace_id, [lead_id for lead_id, _ in leads])
+    changed = [
+        (lead_id, own)
+        for (lead_id, _), own in zip(leads, found, strict=True)
+        if set(own) != stored.get(lead_id, set())
+    ]
+    rows = [(lead_id, key) for lead_id, own in changed for key in own]
+    await repository.replace_keys(session, workspace_id, [lead_id for lead_id, _ in changed], rows)
+    return len(changed)
+
+
 async def workspace_model(session: AsyncSession, workspace_id: uuid.UUID) -> Model:
     stored = await repository.model_of(session, workspace_id)
     if stored is None or stored.candidate_pairs < MIN_PAIRS_TO_LEARN:
