@@ -7,12 +7,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import tempfile
 import uuid
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import anyio
 import httpx
 import openpyxl
 import pytest
@@ -21,13 +23,18 @@ from hypothesis import strategies as st
 from sqlalchemy import select, update
 
 from leadwise.config import get_settings
-from leadwise.import_export import export
+from leadwise.import_export import export, export_formats
 from leadwise.import_export.export_formats import (
     FORMULA_STARTS,
     PHONE_NUMBER,
     PLAIN_NUMBER,
+    Column,
+    CsvWriter,
+    XlsxWriter,
+    XmlWriter,
     neutralise,
 )
+from leadwise.import_export.export_schemas import ExportRequest
 from leadwise.jobs import runner
 from leadwise.leads import service as leads_service
 from leadwise.models import Job, JobStatus, Lead
@@ -472,6 +479,118 @@ def test_no_neutralised_cell_can_start_a_formula(text):
     )
     if PLAIN_NUMBER.fullmatch(cell) or PHONE_NUMBER.fullmatch(cell):
         assert not any(c.isalpha() for c in cell.replace("e", "").replace("E", ""))
+
+
+# --- the writers alone ---------------------------------------------------------------------
+
+
+def write_all(writer: Any, columns: list[Column], rows: list[list[Any]]) -> bytes:
+    try:
+        return writer.begin(columns) + writer.write(rows) + b"".join(writer.end())
+    finally:
+        writer.close()
+
+
+def test_xlsx_goes_on_in_a_second_sheet_past_the_row_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(export_formats, "XLSX_MAX_ROWS", 3)  # header + 2 rows per sheet
+    columns = [Column("n", "n")]
+    content = write_all(XlsxWriter(), columns, [[number] for number in range(5)])
+    path = tmp_path / "rollover.xlsx"
+    path.write_bytes(content)
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["Leads", "Leads 2", "Leads 3"]
+    values = [
+        [row[0] for row in book[name].iter_rows(values_only=True)] for name in book.sheetnames
+    ]
+    assert values == [["n", 0, 1], ["n", 2, 3], ["n", 4]]
+
+
+def test_characters_xml_cannot_carry_become_replacement_characters(tmp_path):
+    text = "nul\x00 esc\x1b ok\ttab"
+    columns = [Column("first_name", "first_name")]
+    xml = write_all(XmlWriter(), columns, [[text]])
+    (lead,) = xml_leads(xml)
+    assert lead.findtext("first_name") == "nul\ufffd esc\ufffd ok\ttab"
+    path = tmp_path / "control.xlsx"
+    path.write_bytes(write_all(XlsxWriter(), columns, [[text]]))
+    assert openpyxl.load_workbook(path).active["A2"].value == "nul\ufffd esc\ufffd ok\ttab"
+
+
+def temporary_files() -> set[Path]:
+    directory = Path(tempfile.gettempdir())
+    return {*directory.glob("leadwise-export-*"), *directory.glob("openpyxl.*")}
+
+
+def test_a_writer_refuses_an_unknown_delimiter():
+    with pytest.raises(ValueError, match="delimiter"):
+        CsvWriter(delimiter="x")
+
+
+@pytest.mark.parametrize("stop", ["while_writing_rows", "while_sending_the_file", "never"])
+def test_an_xlsx_export_leaves_no_temporary_file_however_it_ends(stop, monkeypatch):
+    monkeypatch.setattr(export_formats, "XLSX_MAX_ROWS", 3)  # two sheets' worth of files
+    before = temporary_files()
+    writer = XlsxWriter()
+    writer.begin([Column("a", "a")])
+    writer.write([["x"]] * 4)
+    if stop == "while_sending_the_file":
+        next(writer.end())  # the workbook is saved in a temporary file, being read
+    elif stop == "never":
+        b"".join(writer.end())
+    writer.close()  # the export ends here (done, or a client went away, or a failure)
+    assert temporary_files() == before
+
+
+async def test_a_download_abandoned_half_way_leaves_no_temporary_file(
+    client, owner, db, monkeypatch
+):
+    for number in range(3):
+        await make_lead(client, owner, first_name=f"L{number}")
+    monkeypatch.setattr(export_formats, "READ_CHUNK_BYTES", 256)  # the file in many pieces
+    before = temporary_files()
+    principal = export.export_principal(owner.workspace_id)
+    async with db.unit_of_work() as session:
+        _, body = await export.download(db, session, principal, ExportRequest(format="xlsx"))
+    first = await anext(body)
+    assert first.startswith(b"PK")  # a zip: the workbook is complete and being sent
+    assert temporary_files() != before
+    await body.aclose()  # what the server does when the client goes away
+    assert temporary_files() == before
+
+
+async def test_a_cancelled_export_cleans_up_at_once(client, owner, db, monkeypatch):
+    """A client that goes away cancels the export's task (anyio cancels every later await);
+    the writer's temporary files must still go."""
+    for number in range(3):
+        await make_lead(client, owner, first_name=f"L{number}")
+    monkeypatch.setattr(export, "BATCH_SIZE", 1)
+    real = leads_service.export_rows
+    calls = {"n": 0}
+    reading = anyio.Event()
+
+    async def stalls_on_the_second_batch(*args: Any, **kwargs: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            reading.set()
+            await anyio.sleep(60)
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(leads_service, "export_rows", stalls_on_the_second_batch)
+    principal = export.export_principal(owner.workspace_id)
+    async with db.unit_of_work() as session:
+        plan = await export.prepare(session, principal, ExportRequest(format="xlsx"))
+    before = temporary_files()
+
+    async def consume() -> None:
+        async for _ in export.stream(db, plan):
+            pass
+
+    async with anyio.create_task_group() as group:
+        group.start_soon(consume)
+        await reading.wait()
+        assert temporary_files() != before  # openpyxl's sheet file, half written
+        group.cancel_scope.cancel()
+    assert temporary_files() == before
 
 
 # --- filters and batches ---------------------------------------------------------------------

@@ -235,7 +235,7 @@ async def stream(
         while chunk := await anyio.to_thread.run_sync(next, ending, b""):
             yield chunk
     finally:
-        await anyio.to_thread.run_sync(writer.close)
+        writer.close()  # not awaited: a cancelled download would skip an await here
 
 
 def _write_batch(writer: ExportWriter, plan: ExportPlan, rows: Sequence[dict[str, Any]]) -> bytes:
@@ -255,7 +255,8 @@ async def started(chunks: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
             async for chunk in chunks:
                 yield chunk
         finally:  # also when the client went away half-way: temporary files go now
-            await chunks.aclose()  # type: ignore[attr-defined]
+            with anyio.CancelScope(shield=True):
+                await chunks.aclose()  # type: ignore[attr-defined]
 
     return rest()
 

@@ -166,6 +166,8 @@ class XlsxWriter:
         self._rows_in_sheet = 0
         self._header: list[Any] = []
         self._sheet: WriteOnlyWorksheet | None = None
+        self._made: list[WriteOnlyWorksheet] = []
+        self._saved = False
         self._bold = Font(bold=True)
         self._path: str | None = None
 
@@ -173,6 +175,7 @@ class XlsxWriter:
         self._sheets += 1
         title = self._title if self._sheets == 1 else f"{self._title} {self._sheets}"
         sheet = self._workbook.create_sheet(title)
+        self._made.append(sheet)
         sheet.freeze_panes = "A2"
         header = []
         for value in self._header:
@@ -215,7 +218,8 @@ class XlsxWriter:
     def end(self) -> Iterator[bytes]:
         handle, self._path = tempfile.mkstemp(prefix="leadwise-export-", suffix=".xlsx")
         os.close(handle)
-        self._workbook.save(self._path)
+        self._workbook.save(self._path)  # also removes the sheets' temporary files
+        self._saved = True
         with open(self._path, "rb") as saved:
             while chunk := saved.read(READ_CHUNK_BYTES):
                 yield chunk
@@ -225,7 +229,15 @@ class XlsxWriter:
         if self._path is not None:
             os.unlink(self._path)
             self._path = None
-        self._workbook.close()
+        if not self._saved:
+            # Stopped before the end: openpyxl would keep each sheet's temporary file until
+            # the process exits, so close the sheets and remove their files now.
+            self._saved = True
+            for sheet in self._made:
+                if not sheet.closed:
+                    sheet.close()
+                if sheet._writer is not None and os.path.exists(sheet._writer.out):
+                    sheet._writer.cleanup()
 
 
 def _xlsx_text(text: str) -> str:
