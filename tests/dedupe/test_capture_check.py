@@ -125,6 +125,18 @@ async def test_the_merge_policy_adds_the_submission_to_the_existing_lead(
         headers={"X-Edit-Token": result["edit_token"]},
     )
     assert_error(edit, 403, "INVALID_EDIT_TOKEN")
+    # The same submission again (a retry with its Idempotency-Key) answers as the first time.
+    retried = [
+        await client.post(
+            f"/api/v1/public/forms/{form['public_id']}/submit",
+            json={"first_name": "Augusta", "email": "ADA@engines.example"},
+            headers={"Idempotency-Key": "retry-1"},
+        )
+        for _ in range(2)
+    ]
+    assert [r.status_code for r in retried] == [201, 201], retried[1].text
+    assert retried[1].json()["data"]["lead_id"] == existing["id"]
+    assert await lead_count(db) == 1
     other = await submit(client, form, first_name="Grace", email="grace@navy.example")
     assert other.json()["data"]["lead_id"] != existing["id"]
     assert await lead_count(db) == 2

@@ -37,6 +37,10 @@ async def idempotency_record(
     )
 
 
+async def live_lead(session: AsyncSession, lead_id: uuid.UUID) -> Lead | None:
+    return await session.scalar(select(Lead).where(Lead.id == lead_id, Lead.deleted_at.is_(None)))
+
+
 async def editable_lead(session: AsyncSession, lead_id: uuid.UUID) -> Lead | None:
     """A live lead that came from a form and still has an edit token."""
     return await session.scalar(

@@ -370,13 +370,20 @@ async def _replay(
     """The same answer as the first time; the edit token is issued afresh (only its hash is
     kept, so the first one cannot be shown again) and the first one stops working."""
     lead = await repository.editable_lead(session, record.lead_id) if record.lead_id else None
-    if lead is None:
-        raise Conflict(
-            "This submission was received before; its lead has since been removed.",
-            details={"header": "Idempotency-Key"},
-        )
+    if lead is not None:
+        token, expires = _issue_edit_token(lead, settings)
+    else:
+        live = await repository.live_lead(session, record.lead_id) if record.lead_id else None
+        if live is None:
+            raise Conflict(
+                "This submission was received before; its lead has since been removed.",
+                details={"header": "Idempotency-Key"},
+            )
+        # Added to an existing lead (the form's `merge` policy): as the first time, a token
+        # that opens nothing.
+        lead, token = live, secrets.token_urlsafe(32)
+        expires = utcnow() + timedelta(hours=settings.capture.edit_token_hours)
     FORM_SUBMISSIONS.labels("replayed").inc()
-    token, expires = _issue_edit_token(lead, settings)
     return Submitted(lead.id, token, expires, form.redirect_url, incoming.from_html_form, True)
 
 
