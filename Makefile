@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HAS_FRONTEND := $(wildcard frontend/package.json)
 
-.PHONY: run test lint format typecheck web lock bench bench-leads clean help browsers
+.PHONY: run test lint format typecheck web lock bench bench-leads bench-dedupe clean help browsers
 
 help:
 	@echo "make run    - install, build the web app, migrate, serve on http://127.0.0.1:8000"
@@ -65,6 +65,15 @@ bench: $(VENV)/.dev-installed
 
 bench-leads: $(VENV)/.dev-installed
 	bash bench/leads.sh
+
+# `leadwise dedupe` beside Splink on generated leads (ROWS=200000 for a shorter run). Splink
+# comes from its own lock, resolved within the dev lock's versions:
+#   uv pip compile pyproject.toml --extra bench -c requirements-dev.lock \
+#     --python-version 3.11 -o requirements-bench.lock
+ROWS ?= 1000000
+bench-dedupe: $(VENV)/.dev-installed
+	$(BIN)/pip install --quiet -r requirements-bench.lock
+	$(BIN)/python bench/splink_compare.py $(ROWS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -57,7 +57,9 @@ def test_every_match_is_explained_field_by_field(generated):
     }
     total = sum(weight for _, weight in explanation.values())
     prior = np.log2(result.model.prior / (1 - result.model.prior))
-    assert total + prior == pytest.approx(result.model.match_weight(result.comparisons.gamma)[row])
+    assert total + prior == pytest.approx(result.match_weights(np.array([row]))[0], abs=1e-4)
+    probability = 1 / (1 + 2 ** -(total + prior))
+    assert probability == pytest.approx(result.probability[row])
     # Agreement is evidence for, disagreement against, a missing value neither.
     weights = result.model.weights
     for field_weights in weights:

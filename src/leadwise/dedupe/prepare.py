@@ -1,16 +1,22 @@
-"""Records to comparable columns: each field normalised for its type, once, as numpy arrays.
+"""Records to comparable columns: each field normalised for its type, once, and integer-coded.
 
-Everything downstream (blocking keys, comparisons) works on these arrays by index, so no
-per-pair Python work repeats the normalisation.
+A column is stored as `codes` (int32, one per record) into `vocab` (the distinct normalised
+values, code 0 = "" = missing). Normalisation runs once per distinct raw value, equality is an
+integer comparison, and a million records cost a few megabytes per column instead of a
+million Python strings. Everything downstream (blocking keys, comparisons) works on the codes
+by record index, so no per-pair Python work repeats the normalisation.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import chain
+from operator import itemgetter
+from typing import Any
 
 import jellyfish
 import numpy as np
@@ -26,6 +32,10 @@ _COMPANY_SUFFIXES = re.compile(
     r"corporation|company|oy|ab|as|kg|ug)\b\.?"
 )
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%Y/%m/%d", "%d-%m-%Y", "%Y%m%d")
+_SEPARATORS = str.maketrans("", "", " ./()-")  # what people put between a phone's digits
+_NOT_DIGIT = re.compile(r"\D")
+_DIGITS = re.compile(r"\d+")
+NAME_TYPES = (FieldType.FIRST_NAME, FieldType.LAST_NAME, FieldType.FULL_NAME)
 
 
 def fold(text: str) -> str:
@@ -44,7 +54,7 @@ def _phone(value: str, region: str | None) -> str:
     try:
         number = phonenumbers.parse(value, region or None)
     except phonenumbers.NumberParseException:
-        digits = re.sub(r"\D", "", value)
+        digits = _NOT_DIGIT.sub("", value)
         return digits if len(digits) >= 6 else ""
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
@@ -106,18 +116,157 @@ def phonetic(text: str) -> str:
     return jellyfish.metaphone(word) if word else ""
 
 
+class PhoneTemplates:
+    """E.164 for many numbers at phonenumbers' answer for a few (it takes ~25 µs a number).
+
+    Numbers written with digits and separators only, in one region, with the same first six
+    digits and the same length, are turned into E.164 the same way: a prefix ("+49") replaces
+    their first k digits ("0" of a national number, "49 0" of "+49 (0)30"). The way is learned
+    from phonenumbers on the first two numbers of each such shape (both must agree) and then
+    applied; anything else (letters, extensions, shapes where the two disagree) goes through
+    phonenumbers itself.
+    """
+
+    def __init__(self) -> None:
+        self._first: dict[tuple[str | None, bool, int, str], tuple[str, int] | None] = {}
+        self._agreed: dict[tuple[str | None, bool, int, str], tuple[str, int] | None] = {}
+
+    def __call__(self, value: str, region: str | None) -> str:
+        international = value.startswith("+")
+        digits = (value[1:] if international else value).translate(_SEPARATORS)
+        if not (digits.isascii() and digits.isdigit()):
+            return _phone(value, region)
+        shape = (region, international, len(digits), digits[:6])
+        template = self._agreed.get(shape)
+        if template is not None:
+            prefix, skip = template
+            return prefix + digits[skip:]
+        result = _phone(value, region)
+        if shape not in self._agreed:
+            learned = _template(digits, result)
+            if shape not in self._first:
+                self._first[shape] = learned
+            else:
+                first = self._first.pop(shape)
+                self._agreed[shape] = learned if learned == first else None
+        return result
+
+
+def _template(digits: str, result: str) -> tuple[str, int] | None:
+    """(prefix, k) with result == prefix + digits[k:], k as small as possible."""
+    for skip in range(min(len(digits), 7)):
+        tail = digits[skip:]
+        if tail and result.endswith(tail):
+            return result[: len(result) - len(tail)], skip
+    return None
+
+
+@dataclass(frozen=True)
+class Column:
+    """Integer-coded values: `codes[i]` indexes `vocab`, code 0 is "" (missing)."""
+
+    codes: np.ndarray  # int32 per record
+    vocab: np.ndarray  # object array of distinct strings, vocab[0] == ""
+
+    def strings(self) -> np.ndarray:
+        strings: np.ndarray = self.vocab[self.codes]
+        return strings
+
+    def present(self) -> np.ndarray:
+        present: np.ndarray = self.codes != 0
+        return present
+
+    def derive(self, transform: Callable[[str], str]) -> Column:
+        """A column of `transform(value)` for each record, computed once per distinct value."""
+        vocab, remap = _factorise(transform(v) if v else "" for v in self.vocab.tolist())
+        return Column(remap[self.codes], vocab)
+
+    def hashed(self, transform: Callable[[str], str]) -> np.ndarray:
+        """Per record, a number standing for `transform(value)` (0 for ""), for comparisons
+        that only ask "equal?": cheaper than a coded column, and two different values share
+        a number with a chance of about one in 10^19 per pair."""
+        return self.per_value(lambda v: hash(t) or 1 if (t := transform(v)) else 0, np.int64)
+
+    def per_value(self, compute: Callable[[str], object], dtype: type) -> np.ndarray:
+        """A plain array (float, bool) with `compute(value)` for each record."""
+        computed: np.ndarray = np.array([compute(v) for v in self.vocab.tolist()], dtype=dtype)
+        result: np.ndarray = computed[self.codes]
+        return result
+
+
+def _factorise(values: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(vocab with "" first, code of each input value in it)."""
+    distinct, codes = _numbered(list(values), "")
+    return np.array(distinct, dtype=object), codes
+
+
+def _numbered(values: list[Any], first: Hashable) -> tuple[list[Any], np.ndarray]:
+    """The distinct values (`first` as number 0, the others in order of appearance) and each
+    value's number, in C loops: a million values take a fraction of a second."""
+    try:
+        distinct = dict.fromkeys(chain((first,), values))
+    except TypeError:  # an unhashable value (a list from JSON): compared as its text
+        values = [v if _hashable(v) else str(v) for v in values]
+        distinct = dict.fromkeys(chain((first,), values))
+    numbers = dict(zip(distinct, range(len(distinct)), strict=True))
+    codes = np.fromiter(map(numbers.__getitem__, values), dtype=np.int32, count=len(values))
+    return list(distinct), codes
+
+
+def _hashable(value: object) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+class _Strings(Mapping[str, np.ndarray]):
+    """`prepared.values[field]`: the normalised strings per record, built when asked for."""
+
+    def __init__(self, columns: Mapping[str, Column], plain: Mapping[str, np.ndarray]) -> None:
+        self._columns, self._plain = columns, plain
+
+    def __getitem__(self, key: str) -> np.ndarray:
+        if key in self._columns:
+            return self._columns[key].strings()
+        return self._plain[key]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._columns
+        yield from self._plain
+
+    def __len__(self) -> int:
+        return len(self._columns) + len(self._plain)
+
+
 @dataclass
 class Prepared:
-    """The records as columns: `values[field]` is an object array of normalised strings."""
+    """The records as integer-coded columns.
+
+    `columns[field]` holds each compared field; `keys["<field>:phonetic"]` (also `:domain`)
+    derived columns for blocking and comparison; `numbers["<field>:days"]` (also `:number`,
+    `:free`, `:named`, `:length`, `:swapped`, and the hashed `:local`, `:initial`,
+    `:letters`, `:tail`, `:head`) plain per-record arrays.
+    `values` and `derived` show the same as strings per record, built on access.
+    """
 
     ids: np.ndarray
     types: dict[str, FieldType]
-    values: dict[str, np.ndarray] = field(default_factory=dict)
-    # Derived columns for blocking and comparison: "<field>:phonetic", "<field>:local", ...
-    derived: dict[str, np.ndarray] = field(default_factory=dict)
+    columns: dict[str, Column] = field(default_factory=dict)
+    keys: dict[str, Column] = field(default_factory=dict)
+    numbers: dict[str, np.ndarray] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    @property
+    def values(self) -> Mapping[str, np.ndarray]:
+        return _Strings(self.columns, {})
+
+    @property
+    def derived(self) -> Mapping[str, np.ndarray]:
+        return _Strings(self.keys, self.numbers)
 
     def compared_fields(self) -> list[str]:
         return [
@@ -125,6 +274,14 @@ class Prepared:
             for name, kind in self.types.items()
             if kind not in (FieldType.ID, FieldType.IGNORE)
         ]
+
+    def first(self, *kinds: FieldType) -> str | None:
+        """The first column of the first of `kinds` that the records have."""
+        for kind in kinds:
+            column = next((c for c, k in self.types.items() if k is kind), None)
+            if column:
+                return column
+        return None
 
 
 def prepare(
@@ -134,64 +291,129 @@ def prepare(
     id_column: str | None = None,
     default_region: str | None = None,
 ) -> Prepared:
-    rows = list(records)
-    ids = np.array(
-        [
-            str(row.get(id_column, index)) if id_column else str(index)
-            for index, row in enumerate(rows)
-        ],
-        dtype=object,
-    )
-    prepared = Prepared(ids=ids, types=dict(types))
-    country_column = next((c for c, k in types.items() if k is FieldType.COUNTRY), None)
+    """The records as coded columns, normalising each distinct raw value once."""
+    rows = records if isinstance(records, list) else list(records)
+    compared = [c for c, k in types.items() if k not in (FieldType.ID, FieldType.IGNORE)]
+    country = next((c for c, k in types.items() if k is FieldType.COUNTRY), None)
+    if id_column:
+        ids = [str(row.get(id_column, index)) for index, row in enumerate(rows)]
+    else:
+        ids = [str(index) for index in range(len(rows))]
+    prepared = Prepared(ids=np.array(ids, dtype=object), types=dict(types))
+    del ids
     # Phone numbers without a +code are read in the row's country, else the default region.
-    regions = [
-        (str(row.get(country_column) or "").upper()[:2] if country_column else "") or default_region
-        for row in rows
-    ]
-    for column in prepared.compared_fields():
+    regions: list[str | None] | None = None
+    if country and any(types[c] is FieldType.PHONE for c in compared):
+        regions = [str(row.get(country) or "").upper()[:2] or default_region for row in rows]
+    phones = PhoneTemplates()
+    for column in compared:
         kind = types[column]
-        column_values = [
-            normalise(kind, row.get(column), region)
-            for row, region in zip(rows, regions, strict=True)
-        ]
-        prepared.values[column] = np.array(column_values, dtype=object)
-        if kind in (FieldType.FIRST_NAME, FieldType.LAST_NAME, FieldType.FULL_NAME):
-            prepared.derived[f"{column}:phonetic"] = np.array(
-                [
-                    phonetic(v.split(" ")[-1] if kind is FieldType.FULL_NAME else v)
-                    for v in column_values
-                ],
-                dtype=object,
-            )
+        cells: list[Any] = _cells(rows, column)
         if kind is FieldType.PHONE:
-            prepared.derived[f"{column}:tail"] = np.array(
-                [v[-7:] for v in column_values], dtype=object
-            )
-        if kind is FieldType.POSTCODE:
-            prepared.derived[f"{column}:head"] = np.array(
-                [v[:3] for v in column_values], dtype=object
-            )
-        if kind is FieldType.DATE:
-            # Day numbers for closeness, and the day/month swapped form for transpositions.
-            prepared.derived[f"{column}:days"] = np.array(
-                [date.fromisoformat(v).toordinal() if v else np.nan for v in column_values],
-                dtype=float,
-            )
-            prepared.derived[f"{column}:swapped"] = np.array(
-                [f"{v[:4]}-{v[8:10]}-{v[5:7]}" if v else "" for v in column_values], dtype=object
-            )
-        if kind is FieldType.NUMBER:
-            prepared.derived[f"{column}:number"] = np.array(
-                [float(v) if v else np.nan for v in column_values], dtype=float
-            )
-        if kind is FieldType.EMAIL:
-            prepared.derived[f"{column}:local"] = np.array(
-                [v.split("@", 1)[0] for v in column_values], dtype=object
-            )
-            domains = [v.split("@", 1)[1] if v else "" for v in column_values]
-            prepared.derived[f"{column}:domain"] = np.array(domains, dtype=object)
-            prepared.derived[f"{column}:free"] = np.array(
-                [bool(d) and is_free_mail(d) for d in domains], dtype=bool
-            )
+            cells = list(zip(cells, regions or [default_region] * len(cells), strict=True))
+
+        def normalised(values: Iterable[Any], kind: FieldType = kind) -> Iterator[str]:
+            if kind is FieldType.PHONE:
+                return (_normalise_phone(phones, v, region) for v, region in values)
+            return (normalise(kind, v, default_region) for v in values)
+
+        if _mostly_distinct(cells):  # emails, phones: numbering the raw values saves nothing
+            vocab, codes = _factorise(normalised(cells))
+            values = Column(codes, vocab)
+        else:  # normalise each distinct value once
+            raw, raw_codes = _numbered(cells, None)  # None (missing) is number 0
+            vocab, remap = _factorise(_chain_empty(normalised(raw[1:])))
+            values = Column(remap[raw_codes], vocab)
+        prepared.columns[column] = values
+        _derive(prepared, column, kind, values)
+    _named_mailboxes(prepared)
     return prepared
+
+
+def _named_mailboxes(prepared: Prepared) -> None:
+    """Which records' mailbox is made of their surname (john.smith@, jsmith@, smith.j@)."""
+    email = prepared.first(FieldType.EMAIL)
+    last = prepared.first(FieldType.LAST_NAME, FieldType.FULL_NAME)
+    if not email or not last:
+        return
+    surname = prepared.columns[last]
+    if prepared.types[last] is FieldType.FULL_NAME:
+        surname = surname.derive(lambda v: v.rsplit(" ", 1)[-1])
+    letters = surname.derive(lambda v: v.replace(" ", ""))
+    emails = prepared.columns[email].strings().tolist()
+    names = letters.strings().tolist()
+    prepared.numbers[f"{email}:named"] = np.array(
+        [bool(n) and n in e.partition("@")[0] for e, n in zip(emails, names, strict=True)],
+        dtype=bool,
+    )
+
+
+def _mostly_distinct(cells: list[Any], sample: int = 10_000) -> bool:
+    head = cells[:sample]
+    try:
+        return len(set(head)) > 0.8 * len(head)
+    except TypeError:  # unhashable values: the numbering path turns them into text
+        return False
+
+
+def _cells(rows: list[Mapping[str, object]], column: str) -> list[object]:
+    """The column's value in every row (None where a row lacks it)."""
+    try:
+        return list(map(itemgetter(column), rows))  # the usual case, and twice as fast
+    except KeyError:
+        return [row.get(column) for row in rows]
+
+
+def _chain_empty(values: Iterable[str]) -> Iterator[str]:
+    yield ""  # raw code 0 is a missing value
+    yield from values
+
+
+def _normalise_phone(phones: PhoneTemplates, value: object, region: str | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime | date):  # as normalise() does
+        return value.isoformat()[:10]
+    text = str(value).strip()
+    return phones(text, region) if text else ""
+
+
+def _swapped(value: str) -> str:
+    return f"{value[:4]}-{value[8:10]}-{value[5:7]}"
+
+
+def _derive(prepared: Prepared, column: str, kind: FieldType, values: Column) -> None:
+    keys, numbers = prepared.keys, prepared.numbers
+    if kind in NAME_TYPES:
+        # A full name sounds like its last word (the surname), other names like their first.
+        last_word = kind is FieldType.FULL_NAME
+        keys[f"{column}:phonetic"] = values.derive(
+            lambda v: phonetic(v.split(" ")[-1] if last_word else v)
+        )
+    elif kind is FieldType.PHONE:
+        numbers[f"{column}:tail"] = values.hashed(lambda v: v[-7:])
+    elif kind is FieldType.POSTCODE:
+        numbers[f"{column}:head"] = values.hashed(lambda v: v[:3])
+    elif kind is FieldType.DATE:
+        # Day numbers for closeness; the day/month swapped form for transpositions, coded in
+        # the column's own vocabulary (-1 where that date does not occur) so that it compares
+        # with the other record's code.
+        numbers[f"{column}:days"] = values.per_value(
+            lambda v: date.fromisoformat(v).toordinal() if v else np.nan, float
+        )
+        position = {v: i for i, v in enumerate(values.vocab.tolist())}
+        swapped = np.array(
+            [position.get(_swapped(v), -1) if v else -1 for v in values.vocab.tolist()],
+            dtype=np.int32,
+        )
+        numbers[f"{column}:swapped"] = swapped[values.codes]
+    elif kind is FieldType.NUMBER:
+        numbers[f"{column}:number"] = values.per_value(lambda v: float(v) if v else np.nan, float)
+    elif kind is FieldType.EMAIL:
+        numbers[f"{column}:local"] = values.hashed(lambda v: v.split("@", 1)[0])
+        numbers[f"{column}:initial"] = values.hashed(lambda v: v[:1])
+        numbers[f"{column}:length"] = values.per_value(len, np.int32)
+        numbers[f"{column}:letters"] = values.hashed(lambda v: _DIGITS.sub("", v))
+        domains = values.derive(lambda v: v.split("@", 1)[1])
+        keys[f"{column}:domain"] = domains
+        numbers[f"{column}:free"] = domains.per_value(lambda d: bool(d) and is_free_mail(d), bool)

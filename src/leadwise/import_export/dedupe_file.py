@@ -6,6 +6,7 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from leadwise.dedupe.comparison import LEVELS
 from leadwise.dedupe.engine import Result, find_duplicates
 from leadwise.dedupe.fields import FieldType, map_columns
 from leadwise.import_export.readers import RowError, UnreadableFile, read_table
@@ -75,17 +76,24 @@ def _write_pairs(result: Result, path: Path) -> int:
     with path.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         writer.writerow(["left_id", "right_id", "probability", "match_weight", *fields])
-        weights = result.model.match_weight(result.comparisons.gamma)
         rows = result.matches()
-        for row in rows:
-            explanation = result.explain(int(row))
+        levels, weights = result.explanations(rows)
+        labels = [LEVELS[name] for name in result.comparisons.schemes]
+        for position, (row, total) in enumerate(
+            zip(rows.tolist(), result.match_weights(rows).tolist(), strict=True)
+        ):
             writer.writerow(
                 [
                     ids[result.left[row]],
                     ids[result.right[row]],
                     f"{result.probability[row]:.6f}",
-                    f"{weights[row]:.2f}",
-                    *(f"{label} ({weight:+.1f})" for label, weight in explanation.values()),
+                    f"{total:.2f}",
+                    *(
+                        f"{labels[field][level]} ({weight:+.1f})"
+                        for field, (level, weight) in enumerate(
+                            zip(levels[position].tolist(), weights[position].tolist(), strict=True)
+                        )
+                    ),
                 ]
             )
     return len(rows)
