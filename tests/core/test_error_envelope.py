@@ -77,3 +77,21 @@ async def test_timestamps_have_one_format(client, owner: Account):
     error = (await client.get("/api/v1/users/me")).json()["timestamp"]
     assert ok.endswith("Z")
     assert error.endswith("Z")
+
+
+async def test_nul_characters_are_refused_everywhere_before_the_database(client, owner: Account):
+    """PostgreSQL cannot store U+0000: a 422 naming the field on every backend, not a 500."""
+    body = await client.post("/api/v1/leads", json={"first_name": "a\x00b"}, headers=owner.headers)
+    assert "first_name: the NUL character" in assert_error(body, 422, "VALIDATION_ERROR")[
+        "message"
+    ] + str(body.json()["error"]["details"])
+    nested = await client.post(
+        "/api/v1/leads",
+        json={"first_name": "Ada", "source_details": {"note": ["ok", "bad\x00"]}},
+        headers=owner.headers,
+    )
+    assert "source_details.note.1" in str(assert_error(nested, 422)["details"])
+    query = await client.get("/api/v1/leads", params={"q": "x\x00"}, headers=owner.headers)
+    assert_error(query, 422)
+    listed = await client.get("/api/v1/leads", headers=owner.headers)
+    assert listed.json()["data"] == []

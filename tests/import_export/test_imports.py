@@ -549,3 +549,16 @@ async def test_an_encoding_that_changes_mid_file_fails_the_run_clearly(client, d
     assert done["status"] == "failed"
     assert "not utf-8 text" in done["error"]
     assert await count(db) == 2000  # the chunk committed before it stays (can be reverted)
+
+
+async def test_nul_characters_are_refused_at_the_start_and_dropped_later(
+    client, db, owner: Account
+):
+    binary = await upload(client, owner, b"email,first_name\na@x.example,A\x00da\n")
+    assert_error(binary, 415, "UNSUPPORTED_FILE_TYPE")  # NUL in the head: not a text file
+    padding = "".join(f"p{i}@x.example,P{i}\n" for i in range(1500)).encode()  # past the sniff
+    body = await uploaded(client, owner, b"email,first_name\n" + padding + b"a@x.example,A\x00da\n")
+    done = await run(client, db, owner, body["id"])
+    assert done["counts"]["created"] == 1501
+    leads = await client.get("/api/v1/leads", params={"q": "a@x.example"}, headers=owner.headers)
+    assert [lead["first_name"] for lead in leads.json()["data"]] == ["Ada"]

@@ -35,6 +35,9 @@ BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/api/v1/leads/{lead_id}/assign"): {"owner_id": None},
     ("POST", "/api/v1/leads/{lead_id}/stage"): {"stage_id": "{stage_id}"},
     ("PATCH", "/api/v1/forms/{form_id}"): {"name": "Hacked"},
+    ("POST", "/api/v1/imports/{import_id}/preview"): {},
+    ("POST", "/api/v1/imports/{import_id}/start"): {},
+    ("PUT", "/api/v1/import-presets/{preset_id}"): {"name": "Hacked", "mapping": {}},
 }
 
 
@@ -107,6 +110,26 @@ async def test_no_endpoint_reaches_into_another_workspace(app, client, db, owner
     b_attachment_id = b_attachment.json()["data"][0]["id"]
     b_form = await client.post("/api/v1/forms", json={"name": "B form"}, headers=b_owner.headers)
     b_form_id = b_form.json()["data"]["id"]
+    b_import = await client.post(
+        "/api/v1/imports",
+        files={"file": ("b.csv", b"email\nb2@b.io\n", "text/csv")},
+        headers=b_owner.headers,
+    )
+    b_import_id = b_import.json()["data"]["id"]
+    b_preset = await client.post(
+        "/api/v1/import-presets", json={"name": "B", "mapping": {}}, headers=b_owner.headers
+    )
+    b_preset_id = b_preset.json()["data"]["id"]
+    b_twin = await client.post(  # flagged as a probable duplicate of Bea: a review candidate
+        "/api/v1/leads", json={"first_name": "Bea", "email": "BEA@b.io"}, headers=b_owner.headers
+    )
+    [b_candidate] = (await client.get("/api/v1/duplicates", headers=b_owner.headers)).json()["data"]
+    b_merge = await client.post(
+        "/api/v1/merges",
+        json={"survivor_id": b_lead_id, "merged_ids": [b_twin.json()["data"]["id"]]},
+        headers=b_owner.headers,
+    )
+    b_merge_id = b_merge.json()["data"]["id"]
     assert b_company_id
     key = await client.post("/api/v1/api-keys", json={"name": "b"}, headers=b_owner.headers)
     b_key_id = key.json()["data"]["id"]
@@ -136,6 +159,10 @@ async def test_no_endpoint_reaches_into_another_workspace(app, client, db, owner
         "rule_id": b_rule_id,
         "attachment_id": b_attachment_id,
         "form_id": b_form_id,
+        "import_id": b_import_id,
+        "preset_id": b_preset_id,
+        "candidate_id": b_candidate["id"],
+        "merge_id": b_merge_id,
     }
     checked = []
     for path, operations in app.openapi()["paths"].items():

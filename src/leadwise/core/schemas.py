@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from leadwise.core.clock import utcnow
 
@@ -18,6 +18,35 @@ class Schema(BaseModel):
     """Base for request and response bodies."""
 
     model_config = ConfigDict(from_attributes=True, extra="forbid", str_strip_whitespace=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_nul_characters(cls, data: Any) -> Any:
+        """PostgreSQL cannot store U+0000 in text or JSON: refused here (422) on every backend,
+        rather than a 500 from the database."""
+        where = _nul_path(data)
+        if where is not None:
+            raise ValueError(f"{where or 'value'}: the NUL character (U+0000) is not allowed")
+        return data
+
+
+def _nul_path(value: Any, path: str = "") -> str | None:
+    """Where in `value` (a dotted path) a string holds U+0000, or None."""
+    if isinstance(value, str):
+        return path if "\x00" in value else None
+    if isinstance(value, dict):
+        items: Any = value.items()
+    elif isinstance(value, list | tuple):
+        items = enumerate(value)
+    else:
+        return None
+    for key, item in items:
+        if isinstance(key, str) and "\x00" in key:
+            return f"{path}.{key!r}".lstrip(".")
+        found = _nul_path(item, f"{path}.{key}".lstrip("."))
+        if found is not None:
+            return found
+    return None
 
 
 class ReadSchema(BaseModel):

@@ -218,7 +218,7 @@ class RowMapper:
             raw = row.get(column)
             if raw is None:
                 continue
-            text = raw.strip()
+            text = raw.replace("\x00", "").strip()  # NUL: no database text may hold it
             if not text or target == "country":
                 continue
             if len(text) > MAX_CELL_CHARS:
@@ -244,7 +244,7 @@ class RowMapper:
     def _country(self, row: Mapping[str, str], result: MappedRow) -> str | None:
         if self.country_column is None:
             return self.default_region
-        text = (row.get(self.country_column) or "").strip()
+        text = (row.get(self.country_column) or "").replace("\x00", "").strip()
         if not text:
             return self.default_region
         try:

@@ -30,6 +30,7 @@ from leadwise.core.schemas import Page
 from leadwise.core.storage import FileStore
 from leadwise.import_export import import_repository as repository
 from leadwise.import_export import mapping as column_mapping
+from leadwise.import_export.export_formats import neutralise
 from leadwise.import_export.import_decide import Outcome
 from leadwise.import_export.import_job import (
     REVERT_JOB,
@@ -390,7 +391,7 @@ async def error_report(
                     [
                         error.row_number,
                         error.column or "",
-                        _neutralise(error.value or ""),
+                        neutralise(error.value or ""),
                         error.reason,
                         "no" if error.fatal else "yes",
                     ]
@@ -399,11 +400,6 @@ async def error_report(
             yield buffer.getvalue().encode()
 
     return run, lines()
-
-
-def _neutralise(value: str) -> str:
-    """The value came from the user's file: never let a spreadsheet run it as a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 # --- presets ---------------------------------------------------------------------------------
