@@ -49,8 +49,8 @@ SPLINK_BLOCKING = [
 ]
 
 
-def measured(command: list[str]) -> tuple[float, float, str]:
-    """Wall seconds, peak resident MiB and stdout of a subprocess."""
+def measured(command: list[str]) -> tuple[float, float, float, str]:
+    """Wall seconds, CPU seconds, peak resident MiB and stdout of a subprocess."""
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=ROOT)
     assert process.stdout is not None
@@ -59,7 +59,8 @@ def measured(command: list[str]) -> tuple[float, float, str]:
     elapsed = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{command[:4]} failed with {os.waitstatus_to_exitcode(status)}")
-    return elapsed, usage.ru_maxrss / 1024, output
+    cpu = usage.ru_utime + usage.ru_stime
+    return elapsed, cpu, usage.ru_maxrss / 1024, output
 
 
 def scores(pairs: Path, person: dict[str, int], true_pairs: int) -> tuple[int, float, float]:
@@ -293,16 +294,15 @@ def main() -> None:
         ("leadwise dedupe", ours, work / "ours-pairs.csv"),
         ("Splink 4 + DuckDB", splink, work / "splink-pairs.csv"),
     ):
-        elapsed, peak, _ = measured(command)
+        load = os.getloadavg()[0]
+        elapsed, cpu, peak, _ = measured(command)
         found, precision, recall = scores(pairs, person, true_pairs)
         f1 = 2 * precision * recall / max(1e-12, precision + recall)
-        results.append([name, found, precision, recall, f1, elapsed, peak])
+        results.append([name, found, precision, recall, f1, elapsed, cpu, peak, load])
         print(f"{name}: {elapsed:.1f} s, {peak:,.0f} MiB", file=sys.stderr)
 
     rules = our_blocking(source, person, true_pairs)
-    _, _, output = measured(
-        [sys.executable, __file__, "--splink-blocking", str(source), str(truth)]
-    )
+    output = measured([sys.executable, __file__, "--splink-blocking", str(source), str(truth)])[-1]
     splink_total, splink_true = (int(v) for v in output.split()[-2:])
     candidates = [rules[-1][1:], [f"{splink_total:,}", f"{splink_true / true_pairs:.4f}"]]
 
@@ -311,16 +311,17 @@ def main() -> None:
         f"Splink email levels: {args.splink_email}\n"
     )
     print(
-        "| tool | pairs found | precision | recall | F1 | time | peak memory "
-        "| candidate pairs | pair completeness |"
+        "| tool | pairs found | precision | recall | F1 | time | CPU | peak memory "
+        "| candidate pairs | pair completeness | load before |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for (name, found, precision, recall, f1, elapsed, peak), blocked in zip(
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for (name, found, precision, recall, f1, elapsed, cpu, peak, load), blocked in zip(
         results, candidates, strict=True
     ):
         print(
             f"| {name} | {found:,} | {precision:.4f} | {recall:.4f} | {f1:.4f} "
-            f"| {elapsed:.1f} s | {peak:,.0f} MiB | {blocked[0]} | {blocked[1]} |"
+            f"| {elapsed:.1f} s | {cpu:.1f} s | {peak:,.0f} MiB | {blocked[0]} | {blocked[1]} "
+            f"| {load:.1f} |"
         )
     print("\nOur blocking rules:\n\n| rule | pairs | pair completeness |\n|---|---:|---:|")
     for row in rules:
