@@ -59,12 +59,13 @@ async def store_keys(
     leads: Sequence[tuple[uuid.UUID, Mapping[str, Any]]],
     *,
     fresh: bool = False,
+    known_keys: Sequence[list[str]] | None = None,
 ) -> None:
     """Replace the match keys of these leads with the keys of their fields (`fresh`: new
-    leads, nothing to replace)."""
+    leads, nothing to replace; `known_keys`: already computed by `keys.keys_of`)."""
     if not leads:
         return
-    found = keys.keys_of([fields for _, fields in leads])
+    found = known_keys if known_keys is not None else keys.keys_of([f for _, f in leads])
     rows = [(lead_id, key) for (lead_id, _), own in zip(leads, found, strict=True) for key in own]
     await repository.replace_keys(
         session, workspace_id, [lead_id for lead_id, _ in leads], rows, fresh=fresh
@@ -103,12 +104,13 @@ async def find_probable(
     records: Sequence[Mapping[str, Any]],
     *,
     threshold: float | None = None,
+    known_keys: Sequence[list[str]] | None = None,
 ) -> list[list[ProbableDuplicate]]:
     """For each record, the live leads sharing a key with it that score at least `threshold`
     with the workspace's model, most probable first. A record with an `id` (a lead already
     stored) is not compared with itself."""
     limit = PROBABLE if threshold is None else threshold
-    record_keys = keys.keys_of(records)
+    record_keys = known_keys if known_keys is not None else keys.keys_of(records)
     holders, stored = await repository.leads_sharing(
         session, workspace_id, [key for found in record_keys for key in found]
     )

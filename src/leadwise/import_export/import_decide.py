@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from leadwise.dedupe import keys as dedupe_keys
 from leadwise.dedupe import service as dedupe
 from leadwise.import_export import import_repository as repository
 from leadwise.import_export.import_rows import (
@@ -66,6 +67,7 @@ class Outcome:
     # The earlier row of this chunk whose new lead this row updates or is flagged against.
     earlier_row: int | None = None
     own_lead: bool = False  # the lead it updates was created by this same import
+    match_keys: list[str] | None = None  # the dedupe keys of a new lead, computed once
 
     @property
     def problems(self) -> list[CellProblem]:
@@ -290,7 +292,10 @@ class Importer:
         if not self.options.check_probable or not creating:
             return
         records = [outcome.row.fields for outcome in creating if outcome.row is not None]
-        found = await dedupe.find_probable(session, self.workspace_id, records)
+        computed = dedupe_keys.keys_of(records)
+        found = await dedupe.find_probable(session, self.workspace_id, records, known_keys=computed)
+        for outcome, own in zip(creating, computed, strict=True):
+            outcome.match_keys = own  # stored with the lead, no second pass
         for outcome, duplicates in zip(creating, found, strict=True):
             if duplicates:
                 best = duplicates[0]

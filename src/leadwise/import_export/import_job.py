@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -304,7 +304,9 @@ async def _create(
     await repository.insert_rows(session, Lead, leads)
     await repository.insert_rows(session, LeadTag, tags)
     await repository.insert_rows(session, Activity, activities)
-    await dedupe.store_keys(session, run.workspace_id, keyed, fresh=True)
+    computed = [outcome.match_keys for outcome in creating]
+    known = None if any(own is None for own in computed) else cast(list[list[str]], computed)
+    await dedupe.store_keys(session, run.workspace_id, keyed, fresh=True, known_keys=known)
 
 
 async def _update(
