@@ -12,6 +12,7 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from limits import parse as parse_limit
 from pydantic import (
@@ -176,6 +177,78 @@ class SmtpSettings(BaseModel):
     public_url: str = "http://127.0.0.1:8000"
 
 
+class VerifySettings(BaseModel):
+    """Email verification (syntax, lists, DNS, the SMTP probe). Limits are per process."""
+
+    # Name servers as host[:port] ([v6]:port); empty = the system resolver.
+    dns_servers: StrList = []
+    dns_timeout: float = Field(5.0, gt=0, le=60)
+    smtp_enabled: bool = True  # False: syntax, lists and DNS only
+    smtp_port: int = Field(25, ge=1, le=65535)
+    # Per reply (the banner too: tarpits delay it on purpose); connecting has its own limit.
+    smtp_timeout: float = Field(20.0, gt=0, le=600)
+    connect_timeout: float = Field(10.0, gt=0, le=120)
+    # The name we greet with (EHLO); default: this machine's FQDN. Use one whose A record and
+    # reverse DNS point at the sending IP, or many servers refuse the probe.
+    helo_name: str | None = None
+    # The envelope sender of probes; empty = the null sender <>.
+    mail_from: str = ""
+    # socks5://[user:password@]host:port, to probe from a host whose port 25 is open.
+    socks_proxy: str | None = None
+    # Tests only: connect to MX hosts at private, loopback and link-local addresses.
+    allow_private_mx: bool = False
+    max_concurrency: int = Field(50, ge=1, le=10_000)  # SMTP probes at once
+    rate_per_second: float = Field(20.0, ge=0)  # RCPT commands overall; 0 = no limit
+    per_mx_connections: int = Field(2, ge=1, le=100)
+    per_mx_rate: float = Field(2.0, ge=0)  # RCPT commands per second to one MX host
+    max_rcpt_per_connection: int = Field(10, ge=1, le=100)
+    idle_connection_seconds: float = Field(5.0, ge=0)
+    max_mx_hosts: int = Field(5, ge=1, le=10)
+    dns_cache_seconds: int = Field(3600, ge=0)
+    dns_negative_cache_seconds: int = Field(900, ge=0)  # NXDOMAIN, no MX, null MX
+    dns_error_cache_seconds: int = Field(60, ge=0)  # SERVFAIL, timeouts
+    catch_all_cache_seconds: int = Field(86400, ge=0)
+    greylist_retry_seconds: float = Field(300.0, ge=0)
+    blocked_seconds: float = Field(3600.0, ge=0)  # pause for a domain whose servers refuse us
+    # Where the port 25 pre-flight connects (the first MX of this domain).
+    preflight_domain: str = "gmail.com"
+    extra_disposable_domains: StrList = []
+    not_disposable_domains: StrList = []
+
+    @field_validator("dns_servers")
+    @classmethod
+    def _servers(cls, value: list[str]) -> list[str]:
+        for server in value:
+            parse_host_port(server, default_port=53)
+        return value
+
+    @field_validator("socks_proxy", "helo_name", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: Any) -> Any:
+        return None if value == "" else value
+
+    @field_validator("socks_proxy")
+    @classmethod
+    def _proxy(cls, value: str | None) -> str | None:
+        if value is not None:
+            parts = urlsplit(value)
+            try:
+                port = parts.port
+            except ValueError:
+                port = None
+            if parts.scheme not in ("socks5", "socks5h") or not parts.hostname or port is None:
+                raise ValueError(f"{value!r}: expected socks5://[user:password@]host:port")
+        return value
+
+    @field_validator("mail_from")
+    @classmethod
+    def _sender(cls, value: str) -> str:
+        value = value.strip().removeprefix("<").removesuffix(">")
+        if value and ("@" not in value or any(c.isspace() or c in "<>" for c in value)):
+            raise ValueError(f"{value!r} is not an email address (or empty for <>)")
+        return value
+
+
 class OtelSettings(BaseModel):
     endpoint: str | None = None
     service_name: str = "leadwise"
@@ -218,6 +291,7 @@ class Settings(BaseSettings):
     capture: CaptureSettings = CaptureSettings()
     imports: ImportSettings = ImportSettings()
     smtp: SmtpSettings = SmtpSettings()
+    verify: VerifySettings = VerifySettings()
     otel: OtelSettings = OtelSettings()
     log: LogSettings = LogSettings()
 
@@ -280,6 +354,25 @@ class Settings(BaseSettings):
         if self.secret_key is not None:
             return self.secret_key.get_secret_value()
         return _load_or_create_secret(self.data_dir)
+
+
+def parse_host_port(text: str, *, default_port: int) -> tuple[str, int]:
+    """`1.1.1.1`, `127.0.0.1:5353`, `::1` or `[::1]:5353` -> (host, port)."""
+    value = text.strip()
+    try:
+        if value.startswith("["):
+            host, _, rest = value[1:].partition("]")
+            port = int(rest[1:]) if rest.startswith(":") else default_port
+        elif value.count(":") == 1:
+            host, _, port_text = value.partition(":")
+            port = int(port_text)
+        else:
+            host, port = value, default_port
+    except ValueError:
+        host, port = "", 0
+    if not host or not 0 < port < 65536:
+        raise ValueError(f"{text!r} is not host[:port]")
+    return host, port
 
 
 WEAK_SECRETS = {"changeme", "secret", "change-me", "development", "leadwise"}
