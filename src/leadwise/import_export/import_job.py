@@ -159,8 +159,12 @@ async def run_import(ctx: JobContext) -> JobResult:
             if after:
                 async with ctx.db.unit_of_work() as session:
                     await repository.clear_errors_from(session, run.id, after)
+            analysed_at = 0
             for chunk in chunks(table.numbered, settings.imports.chunk_rows, after):
                 async with ctx.db.unit_of_work() as session:
+                    if counts["created"] >= max(2 * analysed_at, settings.imports.chunk_rows):
+                        await repository.refresh_statistics(session)  # grown: plan afresh
+                        analysed_at = counts["created"]
                     outcomes = await importer.decide(session, chunk)
                     await write_chunk(session, importer, context, outcomes, counts)
                     last = chunk[-1][0]

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any, cast
 
-from sqlalchemy import Select, Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import Select, Table, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from leadwise.models import (
@@ -126,6 +126,13 @@ async def update_leads(session: AsyncSession, rows: list[dict[str, Any]]) -> Non
             .values({name: bindparam(f"new_{name}") for name in columns})
         )
         await session.execute(statement, params)
+
+
+async def refresh_statistics(session: AsyncSession) -> None:
+    """PostgreSQL plans from table statistics that autovacuum refreshes only a while after a
+    bulk load; an import that grows the tables refreshes them itself (a sampled ANALYZE)."""
+    if session.get_bind().dialect.name == "postgresql":
+        await session.execute(text("ANALYZE leads, lead_match_keys, lead_tags"))
 
 
 def errors_of(import_id: uuid.UUID) -> Select[ImportRowError]:
