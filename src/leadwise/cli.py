@@ -605,6 +605,58 @@ def export_leads(
     errors.print(f"exported {written.rows} leads of workspace '{written.workspace}' to {target}")
 
 
+@app.command("verify")
+def verify_emails(
+    addresses: Annotated[list[str] | None, typer.Argument(help="Addresses to check")] = None,
+    input_file: Annotated[
+        Path | None,
+        typer.Option("-i", "--input", help="A file of addresses: CSV/TSV, XLSX, JSON or NDJSON"),
+    ] = None,
+    column: Annotated[
+        str | None, typer.Option(help="The file's address column [default: found by name]")
+    ] = None,
+    output: Annotated[
+        str, typer.Option("-o", "--output", help="With -i: the rows with their verdicts; - stdout")
+    ] = "-",
+    as_json: Annotated[
+        bool, typer.Option("--json", help="JSON lines instead of CSV/a table")
+    ] = False,
+    smtp: Annotated[
+        bool | None,
+        typer.Option("--smtp/--no-smtp", help="Ask the mail servers [default: the setting]"),
+    ] = None,
+    preflight: Annotated[
+        bool, typer.Option("--preflight/--no-preflight", help="Check port 25 first")
+    ] = True,
+    retry_greylisted: Annotated[
+        bool,
+        typer.Option("--retry-greylisted/--no-retry-greylisted", help="Ask greylisted again"),
+    ] = True,
+) -> None:
+    """Verify email addresses (syntax, lists, DNS, the mail servers); no database needed."""
+    from leadwise.verification import cli as verify_cli
+
+    if bool(addresses) == (input_file is not None):
+        raise CliError("give addresses or -i FILE (one of the two)")
+    options = verify_cli.Options(smtp, preflight, retry_greylisted, as_json)
+    current = settings()
+    try:
+        if input_file is not None:
+            summary = verify_cli.verify_file(input_file, output, column, current, options, errors)
+        else:
+            results, summary = verify_cli.verify_addresses(
+                addresses or [], current, options, errors
+            )
+            if as_json:
+                for result in results:
+                    sys.stdout.buffer.write(verify_cli.json_line(result))
+            else:
+                console.print(verify_cli.results_table(results))
+    except verify_cli.VerifyFailed as error:
+        raise CliError(str(error)) from None
+    errors.print(summary.table())
+
+
 @app.command()
 def version() -> None:
     """Print the version."""

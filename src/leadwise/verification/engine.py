@@ -186,9 +186,16 @@ class Verifier:
 
     async def retry_after(self, result: VerificationResult) -> float | None:
         """For a greylisted result: when asking again is worthwhile (epoch seconds)."""
-        if result.sub_status is not SubStatus.GREYLISTED or result.normalized is None:
+        if result.sub_status is not SubStatus.GREYLISTED:
             return None
-        address = parse_address(result.normalized)
+        return await self.greylisted_until(result.email)
+
+    async def greylisted_until(self, email: str) -> float | None:
+        """When the address's domain last greylisted us, the time its wait is over."""
+        try:
+            address = parse_address(email)
+        except InvalidAddress:
+            return None
         return await self._prober.greylisted_until(address.ascii_domain)
 
     # --- pre-flight ------------------------------------------------------------------------
