@@ -34,6 +34,13 @@ def test_syntax_verdicts_and_ascii_domains_agree_with_email_validator(text: str)
     assert address.ascii_domain == ascii_domain.lower()
 
 
+@pytest.mark.parametrize(
+    "text", ["Info@Acme.com", "POSTMASTER@acme.com", "Sales+x@acme.com", "WWW@acme.com"]
+)
+def test_rfc_2142_mailboxes_are_lower_cased_as_email_validator_does(text: str) -> None:
+    assert parse_address(text).normalized == _slow_email(text)
+
+
 def test_idn_addresses_keep_unicode_and_get_punycode_for_dns() -> None:
     address = parse_address("Jöe@Bücher.DE")
     assert address.normalized == "Jöe@bücher.de"
