@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from leadwise.core.clock import utcnow
+from leadwise.core.ids import uuid7
 from leadwise.models import Company, Lead
 
 
@@ -39,6 +43,33 @@ async def companies_by_domains(
 ) -> list[Company]:
     query = select(Company).where(Company.workspace_id == workspace_id, Company.domain.in_(domains))
     return list(await session.scalars(query))
+
+
+async def insert_companies(
+    session: AsyncSession, workspace_id: uuid.UUID, names: dict[str, str]
+) -> None:
+    """New companies {domain: name}; domains the workspace already has are left alone."""
+    dialect = session.get_bind().dialect.name
+    table: Any = Company.__table__
+    statement = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+    now = utcnow()
+    rows = [
+        {
+            "id": uuid7(),
+            "workspace_id": workspace_id,
+            "name": name,
+            "domain": domain,
+            "address": {},
+            "social_profiles": {},
+            "enrichment": {},
+            "created_at": now,
+            "updated_at": now,
+        }
+        for domain, name in names.items()
+    ]
+    await session.execute(
+        statement.on_conflict_do_nothing(index_elements=["workspace_id", "domain"]), rows
+    )
 
 
 async def lead_counts(

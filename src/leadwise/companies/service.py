@@ -133,13 +133,12 @@ async def ids_for_email_domains(
         ids[company.domain or ""] = company.id
         if company.deleted_at is not None:
             company.deleted_at = None
-    missing = [
-        Company(workspace_id=workspace_id, name=(wanted[domain] or domain)[:300], domain=domain)
-        for domain in wanted
-        if domain not in ids
-    ]
+    missing = {
+        domain: (name or domain)[:300] for domain, name in wanted.items() if domain not in ids
+    }
     if missing:
-        session.add_all(missing)
-        await session.flush()
-        ids |= {company.domain: company.id for company in missing if company.domain}
+        # One INSERT for the batch; a company another request created meanwhile is kept.
+        await repository.insert_companies(session, workspace_id, missing)
+        found = await repository.companies_by_domains(session, workspace_id, list(missing))
+        ids |= {company.domain: company.id for company in found if company.domain}
     return ids
