@@ -11,6 +11,7 @@ import unicodedata
 
 import phonenumbers
 from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
+from email_validator.rfc_constants import CASE_INSENSITIVE_MAILBOX_NAMES
 
 # The plain shape most addresses have, which email-validator accepts unchanged apart from the
 # domain's case: checked here at regex speed (an import normalises a million of them), every
@@ -33,7 +34,10 @@ def normalize_email(raw: str) -> str:
         domain = plain["domain"].lower()
         special = domain in SPECIAL_USE_DOMAIN_NAMES or domain.endswith(_SPECIAL_SUFFIXES)
         if not special and "xn--" not in domain:  # punycode: email-validator decodes it
-            return f"{plain['local']}@{domain}"
+            local = plain["local"]
+            if local.lower() in CASE_INSENSITIVE_MAILBOX_NAMES:  # RFC 2142: info@, sales@, ...
+                local = local.lower()
+            return f"{local}@{domain}"
     try:
         checked = validate_email(text, check_deliverability=False)
     except EmailNotValidError as error:
