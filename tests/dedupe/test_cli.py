@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import re
 import subprocess
 import sys
@@ -20,6 +21,9 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=300,
         check=False,
+        # Rich wraps at 80 columns without a terminal: a long temporary path would split
+        # the message the test looks for.
+        env={**os.environ, "COLUMNS": "500"},
     )
 
 

@@ -188,7 +188,7 @@ def test_swapped_names_typos_and_colleagues_mailboxes():
     assert labels[2] == "different"  # john.smith2@: the second John Smith
     assert labels[3] == "different"  # john.smith@ at two companies: namesakes
     assert labels[4].startswith("typo")
-    assert labels[5].startswith("same mailbox name (more than the name)")
+    assert labels[5].startswith("same mailbox name (not the surname)")
 
 
 def test_patterns_count_every_pair_once():

@@ -38,7 +38,7 @@ LEVELS: dict[str, list[str]] = {
     "email": [
         "missing",
         "different",
-        "same mailbox name (more than the name) at two company domains",
+        "same mailbox name (not the surname) at two company domains",
         "same mailbox name, one at a free-mail provider",
         "typo (≤ 2 edits, not in the first letter or only digits)",
         "exact",
