@@ -67,12 +67,13 @@ bench-leads: $(VENV)/.dev-installed
 	bash bench/leads.sh
 
 # `leadwise dedupe` beside Splink on generated leads (ROWS=200000 for a shorter run). Splink
-# comes from its own lock, resolved within the dev lock's versions:
+# comes from its own lock, resolved within the dev lock's versions (installed against it, so
+# a stale bench lock fails instead of changing dev packages; after `make lock`, re-run):
 #   uv pip compile pyproject.toml --extra bench -c requirements-dev.lock \
 #     --python-version 3.11 -o requirements-bench.lock
 ROWS ?= 1000000
 bench-dedupe: $(VENV)/.dev-installed
-	$(BIN)/pip install --quiet -r requirements-bench.lock
+	$(BIN)/pip install --quiet -r requirements-bench.lock -c requirements-dev.lock
 	$(BIN)/python bench/splink_compare.py $(ROWS)
 
 clean:
