@@ -17,6 +17,7 @@ from leadwise.jobs.router import router as jobs_router
 from leadwise.leads.router import router as leads_router
 from leadwise.stages.router import router as stages_router
 from leadwise.users.router import router as users_router
+from leadwise.verification.router import router as verification_router
 
 api_router = APIRouter(prefix="/api/v1")
 api_router.include_router(auth_router)
@@ -26,6 +27,7 @@ api_router.include_router(stages_router)
 api_router.include_router(companies_router)
 api_router.include_router(leads_router)
 api_router.include_router(dedupe_router)
+api_router.include_router(verification_router)
 api_router.include_router(attachments_router)
 api_router.include_router(imports_router)
 api_router.include_router(import_export_router)

@@ -212,6 +212,9 @@ class VerifySettings(BaseModel):
     blocked_seconds: float = Field(3600.0, ge=0)  # pause for a domain whose servers refuse us
     # Where the port 25 pre-flight connects (the first MX of this domain).
     preflight_domain: str = "gmail.com"
+    # POST /verify answers within this (a slow MX gives `unknown/timeout`); bulk jobs do not.
+    api_timeout_seconds: float = Field(30.0, gt=0, le=600)
+    bulk_chunk: int = Field(200, ge=1, le=10_000)  # addresses per step (and checkpoint) of a job
     extra_disposable_domains: StrList = []
     not_disposable_domains: StrList = []
 

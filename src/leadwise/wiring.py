@@ -8,5 +8,6 @@ from leadwise.import_export import (
     import_job,  # noqa: F401 - imports.run and .revert
 )
 from leadwise.notifications import handlers, subscribers
+from leadwise.verification import bulk as verification_bulk  # noqa: F401 - the job
 
 __all__ = ["handlers", "subscribers"]
