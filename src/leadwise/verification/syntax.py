@@ -6,11 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import idna
-from email_validator.rfc_constants import CASE_INSENSITIVE_MAILBOX_NAMES
 
 from leadwise.leads.normalize import InvalidValue, normalize_email
-
-_CASE_INSENSITIVE = frozenset(CASE_INSENSITIVE_MAILBOX_NAMES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,11 +32,6 @@ def parse_address(raw: str) -> Address:
     except InvalidValue as error:
         raise InvalidAddress(str(error)) from None
     local, _, domain = normalized.rpartition("@")
-    if local.isascii() and local.lower() in _CASE_INSENSITIVE and local != local.lower():
-        # email-validator lower-cases the RFC 2142 mailboxes (Info@ -> info@); the lead
-        # normaliser's fast path does not (yet), and verdicts must match email-validator's.
-        local = local.lower()
-        normalized = f"{local}@{domain}"
     if domain.isascii():
         return Address(normalized, local, domain, domain)
     try:
