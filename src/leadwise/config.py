@@ -10,6 +10,7 @@ import json
 import secrets
 from enum import StrEnum
 from functools import lru_cache
+from ipaddress import ip_network
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
@@ -252,6 +253,43 @@ class VerifySettings(BaseModel):
         return value
 
 
+class CrawlSettings(BaseModel):
+    """Website crawling (`leadwise crawl`). Limits are per crawl; politeness is per host."""
+
+    max_pages: int = Field(50, ge=1, le=10_000)
+    max_depth: int = Field(3, ge=0, le=20)
+    max_page_bytes: int = Field(2 * 1024 * 1024, ge=1024, le=100 * 1024 * 1024)
+    time_budget_seconds: float = Field(60.0, gt=0, le=24 * 3600)
+    concurrency: int = Field(4, ge=1, le=100)  # requests in flight per crawl
+    per_host_concurrency: int = Field(2, ge=1, le=50)
+    # Between the starts of two requests to one host; a longer robots.txt Crawl-delay wins.
+    delay_seconds: float = Field(0.5, ge=0, le=60)
+    request_timeout_seconds: float = Field(15.0, gt=0, le=300)
+    respect_robots: bool = True
+    use_sitemaps: bool = True
+    max_sitemap_urls: int = Field(5000, ge=0, le=1_000_000)
+    # A 429/503 asking to wait longer than this gives up on the URL.
+    max_retry_after_seconds: float = Field(30.0, ge=0, le=3600)
+    max_redirects: int = Field(5, ge=0, le=20)
+    http2: bool = True
+    user_agent: str = "Mozilla/5.0 (compatible; LeadwiseBot/1.0; +https://leadwise.dev/bot)"
+    robots_agent: str = "LeadwiseBot"  # the name robots.txt rules are matched against
+    # Tests only: crawl private, loopback and link-local addresses (the SSRF guard is off).
+    allow_private_networks: bool = False
+    # Networks the guard lets through anyway (an intranet site), e.g. 10.20.0.0/16.
+    allowed_networks: StrList = []
+
+    @field_validator("allowed_networks")
+    @classmethod
+    def _networks(cls, value: list[str]) -> list[str]:
+        for network in value:
+            try:
+                ip_network(network, strict=False)
+            except ValueError:
+                raise ValueError(f"{network!r} is not a network like 10.20.0.0/16") from None
+        return value
+
+
 class OtelSettings(BaseModel):
     endpoint: str | None = None
     service_name: str = "leadwise"
@@ -295,6 +333,7 @@ class Settings(BaseSettings):
     imports: ImportSettings = ImportSettings()
     smtp: SmtpSettings = SmtpSettings()
     verify: VerifySettings = VerifySettings()
+    crawl: CrawlSettings = CrawlSettings()
     otel: OtelSettings = OtelSettings()
     log: LogSettings = LogSettings()
 

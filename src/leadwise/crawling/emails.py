@@ -1,0 +1,199 @@
+"""Email addresses in a page: mailto links, plain text, obfuscations (`jane [at] acme [dot] com`,
+`jane(at)acme.com`, HTML entities), Cloudflare's email protection (`data-cfemail` and
+`/cdn-cgi/l/email-protection#...` links), with the usual false positives filtered out (image
+names like `logo@2x.png`, placeholders like `example@example.com`, versions like `lib@1.2.3`,
+error-tracker keys) and each address classified personal or role (`info@`, `sales@`, ...)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from leadwise.crawling.facts import Method
+from leadwise.verification.lists import ROLE_ACCOUNTS
+from leadwise.verification.syntax import InvalidAddress, parse_address
+
+_LOCAL = r"[A-Za-z0-9](?:[A-Za-z0-9._%+\-']{0,62}[A-Za-z0-9_\-])?"
+_DOMAIN = r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}"
+EMAIL_IN_TEXT = re.compile(rf"(?<![\w.%+\-@])({_LOCAL})@({_DOMAIN})(?![\w\-]|\.[A-Za-z0-9])")
+_AT = r"\s*(?:\[\s*at\s*\]|\(\s*at\s*\)|\{\s*at\s*\}|<\s*at\s*>|\s+at\s+|\s*\[@\]\s*|\(@\))\s*"
+_DOT = (
+    r"\s*(?:\[\s*dot\s*\]|\(\s*dot\s*\)|\{\s*dot\s*\}|<\s*dot\s*>|\s+dot\s+"
+    r"|\s*\[\.\]\s*|\(\.\))\s*"
+)
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
+OBFUSCATED = re.compile(
+    rf"(?<![\w.])({_LOCAL}(?:{_DOT}{_LOCAL})*){_AT}({_LABEL}(?:(?:{_DOT}|\.){_LABEL})*"
+    rf"(?:{_DOT}|\.)[A-Za-z]{{2,24}})(?![\w])",
+    re.I,
+)
+_DOT_ONLY = re.compile(_DOT, re.I)
+_ATTRIBUTES_WITH_EMAILS = ("data-email", "data-mail", "content", "title", "value")
+
+# A "TLD" that is a file extension: `logo@2x.png`, `icon@3x.webp`, `bundle@1.2.min.js`.
+FILE_SUFFIXES = frozenset(
+    """
+    png jpg jpeg gif svg webp avif bmp ico tif tiff css js mjs map json xml pdf zip gz mp4
+    webm mov mp3 woff woff2 ttf eot otf php html htm asp aspx jsp
+    """.split()  # noqa: SIM905 - a word list reads better than quoted strings
+)
+PLACEHOLDER_DOMAINS = frozenset(
+    """
+    example.com example.org example.net example.de example.co.uk domain.com domain.de
+    yourdomain.com your-domain.com yourcompany.com company.com email.com mail.com
+    test.com sample.com acme-corp.invalid sentry.io wixpress.com sentry-next.wixpress.com
+    ingest.sentry.io mysite.com website.com site.com beispiel.de musterfirma.de
+    mustermann.de firma.de
+    """.split()  # noqa: SIM905 - a word list reads better than quoted strings
+)
+PLACEHOLDER_LOCALS = frozenset(
+    """
+    you your yourname your.name name first.last firstname.lastname firstname lastname
+    vorname.nachname max.mustermann john.doe jane.doe user username email e-mail someone
+    somebody test example sample nobody mail prenom.nom nombre.apellido
+    """.split()  # noqa: SIM905
+)
+# Local parts that name a function, beyond the verification lists' role accounts.
+EXTRA_ROLE_LOCALS = frozenset(
+    """
+    anfrage anfragen buero büro empfang presse datenschutz rechnung rechnungen karriere
+    personal verwaltung zentrale kundenservice service-desk bestellung bestellungen
+    contacto ventas informacion info-es contatto vendite commerciale amministrazione
+    bonjour accueil commercial recrutement facturation compta comptabilite ventes
+    communication office-manager hallo kontakt-de enquiries-uk general studio mailbox
+    hr-team people-team talent jobs-de investors ir pr support-team customer-success
+    """.split()  # noqa: SIM905
+)
+ROLE_PREFIXES = (
+    "info", "contact", "kontakt", "office", "support", "sales", "service", "hello", "admin",
+    "noreply", "no-reply", "team", "press", "jobs", "career", "hr",
+)  # fmt: skip
+_HEXISH = re.compile(r"^[0-9a-f]{16,}$")
+_VERSION = re.compile(r"^\d+(\.\d+)+")
+
+
+@dataclass(frozen=True, slots=True)
+class FoundEmail:
+    address: str  # normalised: domain lower-case, local part as written
+    method: str
+    is_role: bool
+    node: LexborNode | None = None  # where it was found (for pairing with people)
+
+
+def find_emails(tree: LexborHTMLParser, text: str) -> list[FoundEmail]:
+    """Addresses in the page, de-duplicated, in the order found (mailto and Cloudflare first,
+    as they are the page's own markup; then text and obfuscations)."""
+    found: dict[str, FoundEmail] = {}
+
+    def add(raw: str, method: str, node: LexborNode | None = None) -> None:
+        address = clean_email(raw)
+        if address is not None and address.lower() not in found:
+            found[address.lower()] = FoundEmail(address, method, is_role_address(address), node)
+
+    for node in tree.css('a[href^="mailto:"], a[href^="MAILTO:"], a[href^="Mailto:"]'):
+        for raw in _mailto_addresses(node.attributes.get("href") or ""):
+            add(raw, Method.MAILTO, node)
+    for node in tree.css("[data-cfemail]"):
+        decoded = decode_cfemail(node.attributes.get("data-cfemail") or "")
+        if decoded:
+            add(decoded, Method.CLOUDFLARE, node)
+    for node in tree.css('a[href*="/cdn-cgi/l/email-protection#"]'):
+        href = node.attributes.get("href") or ""
+        decoded = decode_cfemail(href.rsplit("#", 1)[-1])
+        if decoded:
+            add(decoded, Method.CLOUDFLARE, node)
+    for name in _ATTRIBUTES_WITH_EMAILS:
+        for node in tree.css(f"[{name}*='@']"):
+            for match in EMAIL_IN_TEXT.finditer(node.attributes.get(name) or ""):
+                add(f"{match.group(1)}@{match.group(2)}", Method.HTML, node)
+    if "@" in text:
+        for match in EMAIL_IN_TEXT.finditer(text):
+            add(f"{match.group(1)}@{match.group(2)}", Method.TEXT)
+    for address in deobfuscate(text):
+        add(address, Method.OBFUSCATED)
+    return list(found.values())
+
+
+def deobfuscate(text: str) -> Iterator[str]:
+    """`jane [at] acme [dot] com`, `jane(at)acme.com`, `jane at acme dot com`."""
+    lowered = text.lower()
+    if "at" not in lowered or ("[" not in text and "(" not in text and " dot " not in lowered
+                               and "{" not in text and "<" not in text):  # fmt: skip
+        return
+    for match in OBFUSCATED.finditer(text):
+        whole = match.group(0)
+        # " at " alone is ordinary English ("meet us at noon"): a plain-word form must also
+        # spell the dots out.
+        if not re.search(r"[\[\({<]", whole) and " dot " not in whole.lower():
+            continue
+        local = _DOT_ONLY.sub(".", match.group(1))
+        domain = _DOT_ONLY.sub(".", match.group(2))
+        yield f"{local}@{domain}"
+
+
+def decode_cfemail(encoded: str) -> str | None:
+    """Cloudflare's email obfuscation: hex bytes, each XORed with the first."""
+    encoded = encoded.strip()
+    if len(encoded) < 4 or len(encoded) % 2 or len(encoded) > 512:
+        return None
+    try:
+        data = bytes.fromhex(encoded)
+    except ValueError:
+        return None
+    key = data[0]
+    try:
+        return bytes(byte ^ key for byte in data[1:]).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def clean_email(raw: str) -> str | None:
+    """The normalised address, or None for a false positive or an invalid one."""
+    candidate = raw.strip().strip(".,;:<>()[]{}\"'").replace("\u200b", "")
+    local, at, domain = candidate.rpartition("@")
+    if not at or not local or not domain:
+        return None
+    domain = domain.lower().rstrip(".")
+    suffix = domain.rsplit(".", 1)[-1]
+    if suffix in FILE_SUFFIXES or not suffix.isalpha():
+        return None
+    if domain in PLACEHOLDER_DOMAINS or any(domain.endswith("." + d) for d in PLACEHOLDER_DOMAINS):
+        return None
+    if _VERSION.match(domain) or domain.split(".")[0].isdigit():
+        return None
+    lowered = local.lower()
+    if lowered in PLACEHOLDER_LOCALS or _HEXISH.match(lowered) or re.search(r"@\d+x$", raw):
+        return None
+    if re.fullmatch(r"\d+x", lowered):  # "logo@2x.example" image densities
+        return None
+    try:
+        return parse_address(f"{local}@{domain}").normalized
+    except InvalidAddress:
+        return None
+
+
+def is_role_address(address: str) -> bool:
+    local = address.rpartition("@")[0].lower().partition("+")[0]
+    if local in ROLE_ACCOUNTS or local in EXTRA_ROLE_LOCALS:
+        return True
+    compact = local.replace(".", "").replace("-", "").replace("_", "")
+    return compact in ROLE_ACCOUNTS or any(
+        compact.startswith(prefix.replace("-", "")) and not _looks_like_name(local)
+        for prefix in ROLE_PREFIXES
+    )
+
+
+def _looks_like_name(local: str) -> bool:
+    """`info.jane` is a role inbox, `contacting` is not a person; `hrvoje.k` is a name."""
+    return bool(re.fullmatch(r"[a-z]+[._-][a-z]+", local)) and local.split(".")[0] not in {
+        "info", "contact", "kontakt", "office", "support", "sales", "team", "press", "jobs"
+    }  # fmt: skip
+
+
+def _mailto_addresses(href: str) -> list[str]:
+    target = unquote(href.split(":", 1)[1] if ":" in href else "").split("?", 1)[0]
+    return [part.strip() for part in re.split(r"[,;]", target) if "@" in part]
