@@ -51,6 +51,15 @@ LEVELS: dict[str, list[str]] = {
 }
 
 
+# rapidfuzz's threads cost ~0.17 ms to start: worth it for a batch, not for the few pairs of
+# one new record checked against the workspace.
+PARALLEL_FROM_PAIRS = 5_000
+
+
+def _workers(pairs: int) -> int:
+    return -1 if pairs >= PARALLEL_FROM_PAIRS else 1
+
+
 def scheme(kind: FieldType) -> str:
     if kind in NAME_TYPES:
         return "name"
@@ -96,7 +105,7 @@ def _similarity(column: Column, a: np.ndarray, b: np.ndarray, *, cutoff: float) 
         column.vocab[b],
         scorer=distance.JaroWinkler.normalized_similarity,
         score_cutoff=cutoff,
-        workers=-1,
+        workers=_workers(len(a)),
     )
     return np.asarray(scores, dtype=float)
 
@@ -104,7 +113,11 @@ def _similarity(column: Column, a: np.ndarray, b: np.ndarray, *, cutoff: float) 
 def _close(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Jaro-Winkler ≥ 0.85 between a[i] and b[i] (strings)."""
     scores = process.cpdist(
-        a, b, scorer=distance.JaroWinkler.normalized_similarity, score_cutoff=0.85, workers=-1
+        a,
+        b,
+        scorer=distance.JaroWinkler.normalized_similarity,
+        score_cutoff=0.85,
+        workers=_workers(len(a)),
     )
     close: np.ndarray = np.asarray(scores) >= 0.85
     return close
@@ -118,7 +131,7 @@ def _close_edits(column: Column, a: np.ndarray, b: np.ndarray, edits: int) -> np
         column.vocab[b],
         scorer=distance.Levenshtein.distance,
         score_cutoff=edits,
-        workers=-1,
+        workers=_workers(len(a)),
     )
     close: np.ndarray = np.asarray(distances) <= edits
     return close

@@ -106,16 +106,27 @@ async def leads_sharing(
     """For each key, the live leads that have it (at most LEADS_PER_KEY, the newest), and
     those leads' fields.
 
-    Two plain lookups by index (keys, then leads by id) rather than one join: right after a
-    bulk load PostgreSQL has no statistics yet, and planned the join as a scan of every key of
-    the workspace for every lead (4.9 s for 5,000 leads, hours at 100,000).
+    Two lookups by index (keys, then leads by id) rather than one join: right after a bulk
+    load PostgreSQL has no statistics yet, and planned the join as a scan of every key of the
+    workspace for every lead (4.9 s for 5,000 leads, hours at 100,000).
     """
     holders: dict[str, list[uuid.UUID]] = {}
     for chunk in _chunks(sorted(set(keys))):
-        rows = await session.execute(
-            select(LeadMatchKey.key, LeadMatchKey.lead_id).where(
-                LeadMatchKey.workspace_id == workspace_id, LeadMatchKey.key.in_(chunk)
+        # The newest holders of each key (a common key is shared by thousands), with room for
+        # some that turn out deleted.
+        ranked = (
+            select(
+                LeadMatchKey.key,
+                LeadMatchKey.lead_id,
+                func.row_number()
+                .over(partition_by=LeadMatchKey.key, order_by=LeadMatchKey.lead_id.desc())
+                .label("rank"),
             )
+            .where(LeadMatchKey.workspace_id == workspace_id, LeadMatchKey.key.in_(chunk))
+            .subquery()
+        )
+        rows = await session.execute(
+            select(ranked.c.key, ranked.c.lead_id).where(ranked.c.rank <= 2 * LEADS_PER_KEY)
         )
         for key, lead_id in rows:
             holders.setdefault(key, []).append(lead_id)
