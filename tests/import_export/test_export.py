@@ -427,9 +427,12 @@ async def test_formula_payloads_are_neutralised_in_xlsx(client, owner, hostile_l
     cells = [cell for row in sheet.iter_rows() for cell in row]
     assert not [cell.coordinate for cell in cells if cell.data_type == "f"]  # no formula at all
     (row,) = xlsx_rows(response.content, tmp_path)
-    expected = {**NEUTRALISED, **LEFT_ALONE, "custom:cr": "'\n=1+1"}  # XML turns CR into LF
+    expected = {**NEUTRALISED, **LEFT_ALONE}
+    # openpyxl keeps a CR when it writes with lxml; its own XML writer turns it into LF.
+    assert row.pop("custom:cr") in ("'\r=1+1", "'\n=1+1")
     for key, value in expected.items():
-        assert row[key] == value, key
+        if key != "custom:cr":
+            assert row[key] == value, key
     assert row["custom:amount"] == -42
 
 
