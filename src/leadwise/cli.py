@@ -657,6 +657,41 @@ def verify_emails(
     errors.print(summary.table())
 
 
+@app.command("crawl")
+def crawl(
+    target: Annotated[str, typer.Argument(help="A domain (acme.com) or a URL to start from")],
+    max_pages: Annotated[
+        int | None, typer.Option(min=1, max=10_000, help="Pages at most [default: the setting]")
+    ] = None,
+    depth: Annotated[
+        int | None, typer.Option(min=0, max=20, help="Links deep at most [default: the setting]")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON document on stdout")] = False,
+    verify: Annotated[
+        bool,
+        typer.Option("--verify/--no-verify", help="Verify the addresses generated for people"),
+    ] = True,
+    smtp: Annotated[
+        bool | None,
+        typer.Option("--smtp/--no-smtp", help="Ask the mail servers [default: the setting]"),
+    ] = None,
+) -> None:
+    """Crawl a company's website: company facts, people, emails with sources, the email
+    pattern and crawl statistics; no database needed."""
+    from leadwise.crawling import cli as crawl_cli
+
+    try:
+        report = crawl_cli.run(
+            target, settings(), max_pages=max_pages, depth=depth, verify=verify, smtp=smtp
+        )
+    except crawl_cli.CrawlFailed as error:
+        raise CliError(str(error)) from None
+    if as_json:
+        crawl_cli.write_json(report)
+    else:
+        crawl_cli.print_report(report, console)
+
+
 @app.command()
 def version() -> None:
     """Print the version."""

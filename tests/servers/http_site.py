@@ -105,9 +105,9 @@ class SiteServer:
         site = self.sites.get(host)
         request = Request(host, path, scope["query_string"].decode(), headers, self._counts[key])
         reply = self._reply(site, request)
+        wants_gzip = "gzip" in headers.get("accept-encoding", "")
         if reply.encoding is None and site is not None and site.gzip and reply.status == 200:
-            if "gzip" in headers.get("accept-encoding", ""):
-                reply.encoding = "gzip"
+            reply.encoding = "gzip" if wants_gzip else None
         body = reply.body
         out = dict(reply.headers)
         if reply.encoding == "gzip":

@@ -15,6 +15,7 @@ from leadwise.crawling.structured import StructuredData, all_values, text_value
 # Something that may be a phone number: digits with the usual separators, at least 6 digits.
 _PHONE_CANDIDATE = re.compile(r"(?<![\w/.])(?:\+|00|\()?\d[\d\s().\-/\u00a0\u2011]{4,22}\d(?!\w)")
 _FAX_LABEL = re.compile(r"(fax|telefax|télécopie)\W{0,3}$", re.I)
+_YEAR_LED = re.compile(r"^(19|20)\d\d\s?[-/.]")
 _DATE_LIKE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
 MAX_PHONE_CANDIDATES = 200
 
@@ -56,10 +57,26 @@ def find_phones(
         digits = sum(ch.isdigit() for ch in raw)
         if digits < 6 or digits > 15 or _DATE_LIKE.match(raw):
             continue
+        if not _dialable(raw, region):
+            continue
         before = text[max(0, match.start() - 12) : match.start()]
         kind = "fax" if _FAX_LABEL.search(before) else "phone"
         add(raw, Method.TEXT, kind)
     return list(found.values())
+
+
+def _dialable(raw: str, region: str | None) -> bool:
+    """Text that is written the way phone numbers are: international (+, 00), or national
+    with the region's trunk prefix (030 ... in Germany); not a year-led reference (2024-0815)."""
+    if raw.startswith(("+", "00")):
+        return True
+    if _YEAR_LED.match(raw) or region is None:
+        return False
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    if metadata is None or metadata.country_code == 1:  # NANP: (415) 867-5309
+        return True
+    prefix = metadata.national_prefix
+    return not prefix or raw.lstrip("(").startswith(prefix)
 
 
 def parse_phone(raw: str, region: str | None) -> tuple[str, str] | None:

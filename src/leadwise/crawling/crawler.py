@@ -158,19 +158,15 @@ class _HostGate:
 
     async def wait_turn(self, deadline: float) -> bool:
         """False when the turn would come after the deadline."""
-        now = time.monotonic()
-        turn = max(now, self.next_start, self.paused_until)
-        if turn >= deadline:
-            return False
-        self.next_start = turn + self.interval
-        while turn > now:
-            await asyncio.sleep(turn - now)
-            now = time.monotonic()
-            # A 429 that arrived meanwhile moves turns already handed out, too.
-            turn = max(turn, self.paused_until)
+        while True:
+            turn = max(time.monotonic(), self.next_start, self.paused_until)
             if turn >= deadline:
                 return False
-        return True
+            self.next_start = turn + self.interval
+            await asyncio.sleep(max(0.0, turn - time.monotonic()))
+            if self.paused_until <= turn:
+                return True
+            # A 429 arrived while this turn was waiting: queue again behind the pause.
 
     def pause(self, seconds: float) -> None:
         self.paused_until = max(self.paused_until, time.monotonic() + seconds)
@@ -315,6 +311,7 @@ class Crawler:
         gate = self._gate(item.url)
         async with gate.slots:
             if not await gate.wait_turn(self._deadline):
+                self.stats.stopped_by = "time_budget"
                 return None
             remaining = self._deadline - time.monotonic()
             timeout = max(0.5, min(self.options.request_timeout_seconds, remaining))
@@ -465,7 +462,8 @@ class Crawler:
             return
         origin = origin_of(self._handed_on[0])
         rules = await self._rules(fetcher, origin)
-        queue = [url for url in rules.sitemaps if same_site(url, self._site)]
+        listed = (canonicalize(url, base=origin + "/") for url in rules.sitemaps)
+        queue = [url for url in listed if url is not None and same_site(url, self._site)]
         if not queue:
             queue = [origin + "/sitemap.xml"]
         fetched_maps = 0

@@ -214,7 +214,7 @@ def _from_card(card: LexborNode, used: set[int]) -> FoundPerson | None:
         title = _title_after(name_node, card)
     if title is None and not card.css('a[href*="linkedin.com/in/"], a[href^="mailto:"]'):
         return None
-    used.add(id(name_node.mem_id))
+    used.add(name_node.mem_id)
     first, last = split_name(name)
     person = FoundPerson(name, first, last, title, Method.CARD)
     _contacts_into(person, card)
@@ -222,7 +222,7 @@ def _from_card(card: LexborNode, used: set[int]) -> FoundPerson | None:
 
 
 def _from_heading(heading: LexborNode, used: set[int]) -> FoundPerson | None:
-    if id(heading.mem_id) in used:
+    if heading.mem_id in used:
         return None
     name = clean_name(heading.text(deep=True, separator=" ", strip=True))
     if name is None:

@@ -11,6 +11,7 @@ from typing import Any
 from leadwise.config import CrawlSettings
 from leadwise.crawling.company import Candidate
 from leadwise.crawling.crawler import Crawler, CrawlOptions, CrawlStats, Page
+from leadwise.crawling.emails import clean_email, is_role_address
 from leadwise.crawling.extract import PageFacts, extract_page
 from leadwise.crawling.facts import Fact, FactSet, Source
 from leadwise.crawling.finder import (
@@ -138,8 +139,21 @@ class SiteReport:
             record.fact.seen(Source(url, person.method), at)
             record.title = record.title or person.title
             for person_email in person.emails:
-                if person_email.lower() not in (e.lower() for e in record.emails):
-                    record.emails.append(person_email)
+                person_address = clean_email(person_email)
+                if person_address is None:
+                    continue
+                if person_address.lower() not in (e.lower() for e in record.emails):
+                    record.emails.append(person_address)
+                if self.emails.get(person_address.lower()) is None:  # a JSON-LD Person's email
+                    domain = person_address.rpartition("@")[2].lower()
+                    self.emails.add(
+                        person_address.lower(),
+                        person_address,
+                        Source(url, person.method),
+                        at,
+                        kind="role" if is_role_address(person_address) else "personal",
+                        on_site_domain=site_of(domain) == self.site,
+                    )
             for profile_url in person.profiles:
                 if profile_url not in record.profiles:
                     record.profiles.append(profile_url)

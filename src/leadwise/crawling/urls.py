@@ -148,6 +148,8 @@ def skip_reason(url: str) -> str | None:
         return "too long"
     parts = urlsplit(url)
     path = parts.path
+    if path.startswith(("/cdn-cgi/", "/wp-json/", "/xmlrpc.php", "/wp-admin/", "/feed")):
+        return "not a page"
     last = path.rsplit("/", 1)[-1]
     if "." in last and last.rsplit(".", 1)[1].lower() in BINARY_EXTENSIONS:
         return "not a page"

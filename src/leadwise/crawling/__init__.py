@@ -1,0 +1,1 @@
+"""Crawling a company's website: the crawler, extraction, email finding (no database)."""
