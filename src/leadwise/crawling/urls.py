@@ -176,7 +176,8 @@ def priority(url: str, link_text: str = "") -> int:
     """How likely a page carries contacts: 100 contact/team/imprint, 80 about, 50 legal/careers/
     press, 0 anything else (from the path's words and the link's text)."""
     path = unquote(urlsplit(url).path).lower()
-    words = [w for w in _WORD_SPLIT.split(path) if w]
+    segments = [segment.rsplit(".", 1)[0] for segment in path.split("/") if segment]
+    words = segments + [w for w in _WORD_SPLIT.split(path) if w]
     words += [w for w in _WORD_SPLIT.split(link_text.lower()) if w][:6]
     best = 0
     for word in words:
