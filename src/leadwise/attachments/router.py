@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import Depends, Query, Request, status
@@ -16,7 +16,7 @@ from leadwise.auth.permissions import Permission
 from leadwise.auth.principal import Principal
 from leadwise.core.dependencies import FileStoreDep, SessionDep, SettingsDep, read_only
 from leadwise.core.pagination import PageDep
-from leadwise.core.routing import make_router
+from leadwise.core.routing import binary_part, make_router, multipart_body
 from leadwise.core.schemas import Page
 
 router = make_router(tags=["attachments"])
@@ -25,26 +25,9 @@ WriteLeads = Annotated[Principal, Depends(require(Permission.LEADS_WRITE))]
 
 # Types a browser may show inline (the web app's preview); everything else is a download.
 PREVIEWABLE = {"application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp"}
-MULTIPART_UPLOAD: dict[str, Any] = {
-    "requestBody": {
-        "required": True,
-        "content": {
-            "multipart/form-data": {
-                "schema": {
-                    "type": "object",
-                    "required": ["file"],
-                    "properties": {
-                        "file": {
-                            "type": "array",
-                            "items": {"type": "string", "format": "binary"},
-                            "description": "One or more files (repeat the field)",
-                        }
-                    },
-                }
-            }
-        },
-    }
-}
+MULTIPART_UPLOAD = multipart_body(
+    {"file": binary_part("One or more files (repeat the field)", repeated=True)}, ["file"]
+)
 
 
 @router.get("/leads/{lead_id}/attachments", response_model=Page[AttachmentRead])

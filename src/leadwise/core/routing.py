@@ -11,12 +11,14 @@ import functools
 import inspect
 import typing
 import uuid
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Any
+from urllib.parse import quote
 
 import orjson
 from fastapi import APIRouter, Response
 from fastapi.datastructures import DefaultPlaceholder
+from fastapi.responses import StreamingResponse
 from fastapi.routing import APIRoute
 
 from leadwise.core.clock import utcnow
@@ -95,3 +97,33 @@ def _more_types(value: Any) -> Any:
 def make_router(**kwargs: Any) -> APIRouter:
     """An APIRouter whose routes answer in the envelope."""
     return APIRouter(route_class=EnvelopeRoute, **kwargs)
+
+
+def file_response(
+    body: AsyncIterator[bytes], *, media_type: str, file_name: str, size: int | None = None
+) -> StreamingResponse:
+    """A download of personal data: an attachment, never cached by anyone in between."""
+    headers = {
+        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(file_name, safe='')}",
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+    }
+    if size is not None:
+        headers["Content-Length"] = str(size)
+    return StreamingResponse(body, media_type=media_type, headers=headers)
+
+
+def multipart_body(properties: dict[str, dict[str, Any]], required: list[str]) -> dict[str, Any]:
+    """`openapi_extra` for an endpoint that reads its multipart body itself (streamed uploads):
+    FastAPI cannot see the parts, so the spec names them here."""
+    schema = {"type": "object", "required": required, "properties": properties}
+    return {
+        "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": schema}}}
+    }
+
+
+def binary_part(description: str, *, repeated: bool = False) -> dict[str, Any]:
+    part = {"type": "string", "format": "binary"}
+    if repeated:
+        return {"type": "array", "items": part, "description": description}
+    return {**part, "description": description}

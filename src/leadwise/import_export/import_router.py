@@ -4,8 +4,7 @@ follow it, cancel, download the error report, revert."""
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
-from urllib.parse import quote
+from typing import Annotated
 
 from fastapi import Depends, Request, status
 from fastapi.responses import StreamingResponse
@@ -21,7 +20,7 @@ from leadwise.core.dependencies import (
     read_only,
 )
 from leadwise.core.pagination import PageDep
-from leadwise.core.routing import make_router
+from leadwise.core.routing import binary_part, file_response, make_router, multipart_body
 from leadwise.core.schemas import Page
 from leadwise.import_export import import_service as service
 from leadwise.import_export.import_schemas import (
@@ -38,26 +37,9 @@ from leadwise.import_export.import_schemas import (
 router = make_router(tags=["imports"])
 ImportLeads = Annotated[Principal, Depends(require(Permission.LEADS_IMPORT))]
 
-FILE_UPLOAD: dict[str, Any] = {
-    "requestBody": {
-        "required": True,
-        "content": {
-            "multipart/form-data": {
-                "schema": {
-                    "type": "object",
-                    "required": ["file"],
-                    "properties": {
-                        "file": {
-                            "type": "string",
-                            "format": "binary",
-                            "description": "CSV or TSV (any common encoding), XLSX, JSON or NDJSON",
-                        }
-                    },
-                }
-            }
-        },
-    }
-}
+FILE_UPLOAD = multipart_body(
+    {"file": binary_part("CSV or TSV (any common encoding), XLSX, JSON or NDJSON")}, ["file"]
+)
 
 
 @router.post(
@@ -196,11 +178,7 @@ async def import_error_report(
 ) -> StreamingResponse:
     run, lines = await service.error_report(session, db, principal, import_id)
     name = f"errors-{run.file_name.rsplit('.', 1)[0]}.csv"
-    return StreamingResponse(
-        lines,
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": "attachment; filename*=UTF-8''" + quote(name, safe="")},
-    )
+    return file_response(lines, media_type="text/csv; charset=utf-8", file_name=name)
 
 
 @router.get("/import-presets", response_model=list[PresetRead], summary="Saved mappings")

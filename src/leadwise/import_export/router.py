@@ -4,9 +4,7 @@ large sets whose file is downloaded when ready."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
 from typing import Annotated, Any
-from urllib.parse import quote
 
 from fastapi import Depends, Query, Request, status
 from fastapi.responses import StreamingResponse
@@ -16,7 +14,7 @@ from leadwise.auth.permissions import Permission
 from leadwise.auth.principal import Principal
 from leadwise.core.db import Database
 from leadwise.core.dependencies import FileStoreDep, SessionDep
-from leadwise.core.routing import make_router
+from leadwise.core.routing import file_response, make_router
 from leadwise.import_export import export
 from leadwise.import_export.export_schemas import ExportCatalogue, ExportQuery, ExportRequest
 from leadwise.jobs.schemas import JobRead
@@ -52,19 +50,6 @@ FILE_EXAMPLES: dict[str, Any] = {
         "</first_name><tags><tag>vip</tag></tags></lead>\n</leads>\n"
     },
 }
-
-
-def file_response(
-    body: AsyncIterator[bytes], *, media_type: str, file_name: str, size: int | None = None
-) -> StreamingResponse:
-    headers = {
-        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(file_name, safe='')}",
-        "Cache-Control": "no-store",  # personal data: never in a shared cache
-        "X-Content-Type-Options": "nosniff",
-    }
-    if size is not None:
-        headers["Content-Length"] = str(size)
-    return StreamingResponse(body, media_type=media_type, headers=headers)
 
 
 @router.get(

@@ -4,7 +4,7 @@ list, leads or an uploaded file, whose results are downloaded when the job has s
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import Depends, Query, Request, status
 from fastapi.responses import StreamingResponse
@@ -13,8 +13,7 @@ from leadwise.auth.dependencies import require
 from leadwise.auth.permissions import Permission
 from leadwise.auth.principal import Principal
 from leadwise.core.dependencies import FileStoreDep, SessionDep, SettingsDep
-from leadwise.core.routing import make_router
-from leadwise.import_export.router import file_response
+from leadwise.core.routing import binary_part, file_response, make_router, multipart_body
 from leadwise.jobs.schemas import JobRead
 from leadwise.verification import bulk, service
 from leadwise.verification.schemas import (
@@ -27,31 +26,14 @@ from leadwise.verification.schemas import (
 router = make_router(tags=["verification"])
 RunVerification = Annotated[Principal, Depends(require(Permission.PROSPECT_RUN))]
 
-FILE_UPLOAD: dict[str, Any] = {
-    "requestBody": {
-        "required": True,
-        "content": {
-            "multipart/form-data": {
-                "schema": {
-                    "type": "object",
-                    "required": ["file"],
-                    "properties": {
-                        "file": {
-                            "type": "string",
-                            "format": "binary",
-                            "description": "CSV or TSV (any common encoding), XLSX, JSON or NDJSON",
-                        },
-                        "column": {
-                            "type": "string",
-                            "description": "The address column [default: found by name]",
-                        },
-                        "smtp": {"type": "boolean", "default": True},
-                    },
-                }
-            }
-        },
-    }
-}
+FILE_UPLOAD = multipart_body(
+    {
+        "file": binary_part("CSV or TSV (any common encoding), XLSX, JSON or NDJSON"),
+        "column": {"type": "string", "description": "The address column [default: found by name]"},
+        "smtp": {"type": "boolean", "default": True},
+    },
+    ["file"],
+)
 RESULT_TYPES = {"ndjson": "application/x-ndjson", "csv": "text/csv"}
 
 
