@@ -21,6 +21,7 @@ _FOUNDED = re.compile(
     r"opgericht in|grundad)\s*(?:in\s+)?((?:18|19|20)\d\d)\b",
     re.I,
 )
+_YEAR = re.compile(r"\b(?:18|19|20)\d\d\b")
 LANGUAGE_REGIONS = {
     "de": "DE", "fr": "FR", "it": "IT", "es": "ES", "nl": "NL", "pl": "PL", "sv": "SE",
     "da": "DK", "fi": "FI", "nb": "NO", "no": "NO", "pt": "PT", "cs": "CZ", "ja": "JP",
@@ -107,9 +108,9 @@ def company_hints(
         src = image.attributes.get("src") or ""
         if src and not src.startswith("data:"):
             hints.logos.append(Candidate(urljoin(url, src), Method.HTML, 50))
-    match = _FOUNDED.search(text)
-    if match and int(match.group(1)) <= utcnow().year:
-        hints.founding_years.append(Candidate(match.group(1), Method.TEXT, 40))
+    year = _founding_year(text)
+    if year is not None:
+        hints.founding_years.append(Candidate(year, Method.TEXT, 40))
     html_node = tree.css_first("html")
     lang = (html_node.attributes.get("lang") or "") if html_node is not None else ""
     if lang:
@@ -125,6 +126,17 @@ def company_hints(
         if code and code != "x":
             hints.languages.append(Candidate(code[:3], Method.LINK, 50))
     return hints
+
+
+def _founding_year(text: str) -> str | None:
+    """ "Founded in 2009", "seit 1998": the words are looked for only before a year, since
+    the keyword alternation over a whole page costs more than finding its years."""
+    for year in _YEAR.finditer(text):
+        before = text[max(0, year.start() - 24) : year.end()]
+        match = _FOUNDED.search(before)
+        if match and int(match.group(1)) <= utcnow().year:
+            return match.group(1)
+    return None
 
 
 def _title(tree: LexborHTMLParser) -> str | None:

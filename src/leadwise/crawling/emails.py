@@ -32,6 +32,7 @@ OBFUSCATED = re.compile(
     re.I,
 )
 _DOT_ONLY = re.compile(_DOT, re.I)
+_AT_MARK = re.compile(r"[\[({<]\s*(?:at|@)\s*[\])}>]|\sat\s+\S+\s+dot\s", re.I)
 _ATTRIBUTES_WITH_EMAILS = ("data-email", "data-mail", "content", "title", "value")
 
 # A "TLD" that is a file extension: `logo@2x.png`, `icon@3x.webp`, `bundle@1.2.min.js`.
@@ -124,7 +125,11 @@ def deobfuscate(text: str) -> Iterator[str]:
     if "at" not in lowered or ("[" not in text and "(" not in text and " dot " not in lowered
                                and "{" not in text and "<" not in text):  # fmt: skip
         return
-    for match in OBFUSCATED.finditer(text):
+    if not _AT_MARK.search(text):
+        return
+    # Only the lines that have an [at]-like mark: the pattern is costly over long prose.
+    marked = "\n".join(line for line in text.split("\n") if _AT_MARK.search(line))
+    for match in OBFUSCATED.finditer(marked):
         whole = match.group(0)
         # " at " alone is ordinary English ("meet us at noon"): a plain-word form must also
         # spell the dots out.
@@ -161,7 +166,8 @@ def clean_email(raw: str) -> str | None:
     suffix = domain.rsplit(".", 1)[-1]
     if suffix in FILE_SUFFIXES or not suffix.isalpha():
         return None
-    if domain in PLACEHOLDER_DOMAINS or any(domain.endswith("." + d) for d in PLACEHOLDER_DOMAINS):
+    labels = domain.split(".")
+    if any(".".join(labels[i:]) in PLACEHOLDER_DOMAINS for i in range(len(labels) - 1)):
         return None
     if _VERSION.match(domain) or domain.split(".")[0].isdigit():
         return None

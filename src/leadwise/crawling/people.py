@@ -241,7 +241,9 @@ def _from_heading(heading: LexborNode, used: set[int]) -> FoundPerson | None:
 
 def _from_labels(text: str) -> list[FoundPerson]:
     found = []
-    for match in _LABELLED.finditer(text):
+    # Labels sit on short lines with a colon; the long alternation is not run over prose.
+    lines = [line for line in text.split("\n") if ":" in line or "\uff1a" in line]
+    for match in _LABELLED.finditer("\n".join(line for line in lines if len(line) <= 400)):
         label = " ".join(match.group("label").split())
         title = (
             None if label.lower().startswith(("vertreten", "represented", "vertretungs")) else label
