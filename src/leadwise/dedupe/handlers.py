@@ -122,7 +122,7 @@ def _candidate_rows(
         group_id = uuid.uuid5(ctx.job_id, ids[min(members)].hex)  # the same on a re-run
         group_of.update(dict.fromkeys(members, group_id))
     matches = result.matches()
-    match_weight = result.model.match_weight(result.comparisons.gamma[matches])
+    match_weight = result.match_weights(matches)  # as the probabilities have it
     rows, skipped = [], 0
     now = utcnow()
     for position, row in enumerate(matches.tolist()):
