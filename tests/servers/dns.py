@@ -1,6 +1,6 @@
-"""A DNS server on loopback (UDP, dnslib for the wire format) answering test zones: MX, A and
-AAAA records, names that exist without the asked record (NOERROR, no answer), NXDOMAIN for
-everything else, and names that answer SERVFAIL or never answer at all."""
+"""A DNS server on loopback (UDP, dnslib for the wire format) answering test zones: MX, A,
+AAAA and TXT records, names that exist without the asked record (NOERROR, no answer), NXDOMAIN
+for everything else, and names that answer SERVFAIL or never answer at all."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from dnslib import AAAA, MX, QTYPE, RCODE, RR, A, DNSRecord
+from dnslib import AAAA, MX, QTYPE, RCODE, RR, TXT, A, DNSRecord
 
-Records = dict[str, list[Any]]  # "MX": [(10, "mx.host")], "A": ["127.0.0.2"], "AAAA": [...]
+Records = dict[str, list[Any]]  # "MX": [(10, "mx.host")], "A": ["127.0.0.2"], "TXT": ["v=spf1 ..."]
 
 
 @dataclass
@@ -43,6 +43,8 @@ class Zones:
                 rdata = A(value)
             elif kind == "AAAA":
                 rdata = AAAA(value)
+            elif kind == "TXT":
+                rdata = TXT(value)
             else:
                 continue
             reply.add_answer(RR(name, request.q.qtype, rdata=rdata, ttl=300))
