@@ -40,6 +40,14 @@ class Environment(StrEnum):
     PRODUCTION = "production"
 
 
+class AutoVerify(StrEnum):
+    """How leads are verified in the background when they get an address."""
+
+    OFF = "off"
+    OFFLINE = "offline"  # syntax, lists and DNS: no SMTP probe
+    FULL = "full"  # with the SMTP probe (unless SMTP_ENABLED=false)
+
+
 def _split_list(value: Any) -> Any:
     """Lists come as JSON (`["a","b"]`) or, more kindly, comma-separated (`a,b`)."""
     if isinstance(value, str):
@@ -216,6 +224,14 @@ class VerifySettings(BaseModel):
     # POST /verify answers within this (a slow MX gives `unknown/timeout`); bulk jobs do not.
     api_timeout_seconds: float = Field(30.0, gt=0, le=600)
     bulk_chunk: int = Field(200, ge=1, le=10_000)  # addresses per step (and checkpoint) of a job
+    # Leads created (API, forms, imports) or given a new address are verified by a job after
+    # commit. Off by default: verifying contacts outside servers (DNS, and port 25 for `full`),
+    # which an installation should choose to do (docs/verification.md).
+    on_create: AutoVerify = AutoVerify.OFF
+    # Verdicts older than this are checked again by the periodic re-check; 0 = never.
+    reverify_after_days: int = Field(90, ge=0, le=3650)
+    recheck_interval_seconds: float = Field(300.0, ge=10)  # how often the re-check runs
+    recheck_batch: int = Field(500, ge=1, le=100_000)  # leads one re-check run queues at most
     extra_disposable_domains: StrList = []
     not_disposable_domains: StrList = []
 

@@ -8,6 +8,9 @@ from leadwise.import_export import (
     import_job,  # noqa: F401 - imports.run and .revert
 )
 from leadwise.notifications import handlers, subscribers
-from leadwise.verification import bulk as verification_bulk  # noqa: F401 - the job
+from leadwise.verification import auto as verification_auto  # noqa: F401 - verification.leads
+from leadwise.verification import bulk as verification_bulk  # noqa: F401 - verification.bulk
+from leadwise.verification import subscribers as verifies_leads  # noqa: F401 - new leads
+from leadwise.verification import tasks as verification_tasks  # noqa: F401 - periodic re-check
 
 __all__ = ["handlers", "subscribers"]

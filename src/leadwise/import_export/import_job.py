@@ -46,6 +46,7 @@ from leadwise.models import (
     Lifecycle,
 )
 from leadwise.stages import service as stages
+from leadwise.verification import auto as verification
 
 log = get_logger("leadwise.imports")
 
@@ -205,6 +206,9 @@ async def write_chunk(
     else:
         company_ids = await _companies(session, run.workspace_id, creating, updating)
         await _create(session, importer, context, creating, new_ids, company_ids, now)
+        await verification.verify_imported_leads(
+            session, run.workspace_id, [new_ids[o.number] for o in creating if _has_email(o)]
+        )
         await _update(session, importer, context, updating, company_ids, now)
         await _flag(session, run.workspace_id, outcomes, new_ids)
     await repository.insert_rows(  # a dry run's report too: finding these is its point
@@ -226,6 +230,10 @@ async def write_chunk(
     )
     if importer.unindexed is not None:
         _remember(importer.unindexed, importer.match_on, creating, new_ids)
+
+
+def _has_email(outcome: Outcome) -> bool:
+    return bool(outcome.row and outcome.row.fields.get("email"))
 
 
 def _remember(

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import ipaddress
-import secrets
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -378,15 +378,11 @@ class Prober:
             session.abort()
 
     async def _made_up_local(self, domain: str) -> str:
-        """A random local part, the same for a domain for a week: greylisting servers then let
-        it through on the retry, as they do the real address."""
-        key = "probe-local:" + domain
-        known = await self._store.get(key)
-        if known is not None:
-            return str(known)
-        made_up = "lw" + secrets.token_hex(8)
-        await self._store.set(key, made_up, PROBE_LOCAL_SECONDS)
-        return made_up
+        """A local part nobody has, the same for a domain for a week in every process: a
+        greylisting server then lets it through on the retry, as it does the real address,
+        even when the retry is another job or worker (derived, not drawn at random)."""
+        week = int(time.time() // PROBE_LOCAL_SECONDS)
+        return "lw" + hashlib.blake2b(f"{domain}:{week}".encode(), digest_size=8).hexdigest()
 
     # --- per-domain state ------------------------------------------------------------------
 

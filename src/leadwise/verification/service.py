@@ -51,10 +51,16 @@ async def verify_lead(
 
 
 def store_on_lead(
-    session: AsyncSession, principal: Principal | None, lead: Lead, result: VerificationResult
+    session: AsyncSession,
+    principal: Principal | None,
+    lead: Lead,
+    result: VerificationResult,
+    *,
+    recheck: dict[str, Any] | None = None,
 ) -> None:
-    """The verdict on the lead (filterable in the leads list) and an entry in its timeline."""
-    data = result.to_dict()
+    """The verdict on the lead (filterable in the leads list) and an entry in its timeline;
+    `recheck` ({"retry_at", "attempt"}) says when a temporary verdict is worth asking again."""
+    data = result.to_dict() | (recheck or {})
     lead.verification_status = data["status"]
     lead.verification = data
     lead.verified_at = result.checked_at

@@ -42,7 +42,11 @@ def create_celery(settings: Settings) -> Celery:
             "jobs.sweep": {
                 "task": "jobs.sweep",
                 "schedule": settings.jobs.sweep_interval_seconds,
-            }
+            },
+            "verification.recheck": {
+                "task": "verification.recheck",
+                "schedule": settings.verify.recheck_interval_seconds,
+            },
         },
         beat_schedule_filename=str(settings.data_dir / "celerybeat-schedule"),
         timezone="UTC",
