@@ -198,7 +198,6 @@ async def test_greylisted_is_rechecked_once_its_wait_is_over_and_ends_valid(
     asked_before = grey.rcpts.count("jane@greylist.lwtest")
     use(monkeypatch, greylist_retry_seconds="60")
     lead_id = await make_lead(client, owner, email="jane@greylist.lwtest")
-    first_asked = time.monotonic()
     await run_jobs(db)
     lead = await stored(db, lead_id)
     verdict = lead.verification
@@ -220,7 +219,10 @@ async def test_greylisted_is_rechecked_once_its_wait_is_over_and_ends_valid(
     assert (queued[0].params["trigger"], queued[0].params["lead_ids"]) == ("retry", [lead_id])
     assert (await stored(db, lead_id)).updated_at == lead.updated_at  # marking is not a change
 
-    await asyncio.sleep(max(0.0, first_asked + grey.greylist_seconds + 0.2 - time.monotonic()))
+    # The server lets both addresses through once its greylisting time since each was first
+    # asked has passed (the same monotonic clock: it runs in this process).
+    passes_at = max(grey.first_seen.values()) + grey.greylist_seconds + 0.1
+    await asyncio.sleep(max(0.0, passes_at - time.monotonic()))
     await run_jobs(db)
     lead = await stored(db, lead_id)
     assert lead.verification_status == "valid", lead.verification
