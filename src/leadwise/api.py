@@ -11,6 +11,7 @@ from leadwise.capture.router import public_router as public_capture_router
 from leadwise.capture.router import router as forms_router
 from leadwise.companies.router import router as companies_router
 from leadwise.dedupe.router import router as dedupe_router
+from leadwise.enrichment.router import router as enrichment_router
 from leadwise.import_export.import_router import router as imports_router
 from leadwise.import_export.router import router as import_export_router
 from leadwise.jobs.router import router as jobs_router
@@ -28,6 +29,7 @@ api_router.include_router(companies_router)
 api_router.include_router(leads_router)
 api_router.include_router(dedupe_router)
 api_router.include_router(verification_router)
+api_router.include_router(enrichment_router)
 api_router.include_router(attachments_router)
 api_router.include_router(imports_router)
 api_router.include_router(import_export_router)

@@ -12,7 +12,7 @@ from enum import StrEnum
 from functools import lru_cache
 from ipaddress import ip_network
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from limits import parse as parse_limit
@@ -306,6 +306,34 @@ class CrawlSettings(BaseModel):
         return value
 
 
+class EnrichSettings(BaseModel):
+    """Company enrichment (`POST /companies/{id}/enrich`, the `enrichment.company` job)."""
+
+    providers: StrList = ["website", "dns"]
+    # A provider's stored answer (a crawl, DNS records) is used again for this long; 0: never.
+    cache_days: float = Field(30.0, ge=0, le=3650)
+    # Per-field write policies over the defaults, e.g. {"company.description": "always_refresh",
+    # "lead.job_title": "never"} (docs/enrichment.md).
+    policies: dict[str, Literal["fill_if_empty", "always_refresh", "never"]] = {}
+    max_leads: int = Field(1000, ge=0, le=100_000)  # a company's leads one run updates at most
+
+    @field_validator("providers")
+    @classmethod
+    def _providers(cls, value: list[str]) -> list[str]:
+        unknown = sorted(set(value) - {"website", "dns"})
+        if unknown:
+            raise ValueError(f"unknown providers {unknown}; known: website, dns")
+        return value
+
+    @field_validator("policies")
+    @classmethod
+    def _policy_keys(cls, value: dict[str, str]) -> dict[str, str]:
+        for key in value:
+            if not key.startswith(("company.", "lead.")):
+                raise ValueError(f"{key!r}: policy keys are company.<field> or lead.<field>")
+        return value
+
+
 class OtelSettings(BaseModel):
     endpoint: str | None = None
     service_name: str = "leadwise"
@@ -350,6 +378,7 @@ class Settings(BaseSettings):
     smtp: SmtpSettings = SmtpSettings()
     verify: VerifySettings = VerifySettings()
     crawl: CrawlSettings = CrawlSettings()
+    enrich: EnrichSettings = EnrichSettings()
     otel: OtelSettings = OtelSettings()
     log: LogSettings = LogSettings()
 

@@ -3,6 +3,7 @@ that both react to the same events and run the same jobs."""
 
 from leadwise.dedupe import handlers as dedupe_scan  # noqa: F401 - the dedupe.scan job
 from leadwise.dedupe import subscribers as dedupe_keys  # noqa: F401 - keys follow leads
+from leadwise.enrichment import handlers as enrichment  # noqa: F401 - enrichment.company
 from leadwise.import_export import (
     export,  # noqa: F401 - the exports.leads job
     import_job,  # noqa: F401 - imports.run and .revert

@@ -25,6 +25,10 @@ MAIL_ZONES: dict[str, Records] = {
     "gateway.lwtest": {"MX": [(10, "mx1.eu.mimecast.com."), (20, "mail.gateway.lwtest.")]},
     "spfonly.lwtest": {"TXT": ["v=spf1 include:zoho.eu -all"]},
     "nomail.lwtest": {"A": ["127.0.0.1"]},
+    "acme.lwtest": {
+        "MX": [(1, "aspmx.l.google.com.")],
+        "TXT": ["v=spf1 include:_spf.google.com include:77.spf01.hubspotemail.net ~all"],
+    },
 }  # fmt: skip
 
 

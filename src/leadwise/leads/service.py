@@ -243,6 +243,14 @@ async def get(session: AsyncSession, principal: Principal, lead_id: uuid.UUID) -
     return await _lead(session, principal, lead_id)
 
 
+async def of_company(
+    session: AsyncSession, principal: Principal, company_id: uuid.UUID, *, limit: int
+) -> list[Lead]:
+    """A company's live leads, oldest first, at most `limit` (enrichment updates them)."""
+    query = repository.leads_of(principal.workspace).where(Lead.company_id == company_id)
+    return list(await session.scalars(query.order_by(Lead.created_at, Lead.id).limit(limit)))
+
+
 # What a list row carries: LeadRead's fields, each a column of `leads` except the tags.
 LIST_COLUMNS = [name for name in LeadRead.model_fields if name != "tags"]
 

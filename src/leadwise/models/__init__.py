@@ -12,6 +12,7 @@ from leadwise.models.dedupe import (
     LeadMatchKey,
     MergeLog,
 )
+from leadwise.models.enrichment import ScrapedData
 from leadwise.models.imports import (
     ImportChange,
     ImportPreset,
@@ -72,6 +73,7 @@ __all__ = [
     "MergeLog",
     "RefreshToken",
     "Role",
+    "ScrapedData",
     "Stage",
     "StageKind",
     "SystemFlag",
