@@ -9,5 +9,7 @@ from leadwise.core.schemas import Schema
 
 class EnrichRequest(Schema):
     refresh: bool = Field(
-        False, description="Ask every provider again even when its stored answer is fresh"
+        False,
+        description="Ask every provider again even when its stored answer is fresh",
+        examples=[True],
     )
