@@ -11,7 +11,7 @@ no queries, so the service decides what to load and when to flush."""
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -109,24 +109,22 @@ def apply_to_company(
             enrichment[field_name] = _list_entry(group, at)
             applied.recorded.append(field_name)
             continue
-        fact = group[0]
-        value = _fit(fact.value, COMPANY_COLUMNS.get(field_name))
-        if field_name == "country" and isinstance(value, str):
-            value = value.upper()
-        written = False
-        if field_name in COMPANY_COLUMNS:
-            current = getattr(company, field_name)
-            empty = _is_empty(current) or (field_name == "name" and current == company.domain)
-            if policy is WritePolicy.ALWAYS_REFRESH or empty:
-                if current != value:
-                    setattr(company, field_name, value)
-                    applied.columns[field_name] = value
-                written = True
-        elif policy is WritePolicy.FILL_IF_EMPTY and field_name in enrichment:
-            continue
-        enrichment[field_name] = {**fact.provenance(), "value": value,
-                                  "applied": written, "at": at.isoformat()}  # fmt: skip
-        applied.recorded.append(field_name)
+
+        def unset(name: str, current: Any) -> bool:
+            # A company made from an email address is named after its domain: unnamed.
+            return _is_empty(current) or (name == "name" and current == company.domain)
+
+        _apply_fact(
+            company,
+            COMPANY_COLUMNS,
+            enrichment,
+            applied,
+            group[0],
+            policy,
+            at,
+            field_name=field_name,
+            unset=unset,
+        )
     company.enrichment = enrichment
     company.enriched_at = at
     return applied
@@ -172,25 +170,46 @@ def apply_to_lead(
         policy = policy_for(policies, f"lead.{field_name}")
         if policy is WritePolicy.NEVER:
             continue
-        value = _fit(fact.value, LEAD_COLUMNS.get(field_name))
-        if field_name == "country" and isinstance(value, str):
-            value = value.upper()
-        written = False
-        if field_name in LEAD_COLUMNS:
-            current = getattr(lead, field_name)
-            if policy is WritePolicy.ALWAYS_REFRESH or _is_empty(current):
-                if current != value:
-                    setattr(lead, field_name, value)
-                    applied.columns[field_name] = value
-                written = True
-        elif policy is WritePolicy.FILL_IF_EMPTY and field_name in enrichment:
-            continue
-        enrichment[field_name] = {**fact.provenance(), "value": value,
-                                  "applied": written, "at": at.isoformat()}  # fmt: skip
-        applied.recorded.append(field_name)
+        _apply_fact(
+            lead, LEAD_COLUMNS, enrichment, applied, fact, policy, at, field_name=field_name
+        )
     lead.enrichment = enrichment
     lead.enriched_at = at
     return applied
+
+
+def _apply_fact(
+    target: Any,
+    columns: Mapping[str, Any],
+    enrichment: dict[str, Any],
+    applied: Applied,
+    fact: EnrichmentFact,
+    policy: WritePolicy,
+    at: datetime,
+    *,
+    field_name: str | None = None,
+    unset: Callable[[str, Any], bool] | None = None,
+) -> None:
+    """One fact onto a company or lead: the column per its policy, the value with its
+    provenance in `enrichment` (whether or not the column took it)."""
+    name = field_name or fact.field
+    value = _fit(fact.value, columns.get(name))
+    if name == "country" and isinstance(value, str):
+        value = value.upper()
+    written = False
+    if name in columns:
+        current = getattr(target, name)
+        empty = unset(name, current) if unset is not None else _is_empty(current)
+        if policy is WritePolicy.ALWAYS_REFRESH or empty:
+            if current != value:
+                setattr(target, name, value)
+                applied.columns[name] = value
+            written = True
+    elif policy is WritePolicy.FILL_IF_EMPTY and name in enrichment:
+        return
+    enrichment[name] = {**fact.provenance(), "value": value, "applied": written,
+                        "at": at.isoformat()}  # fmt: skip
+    applied.recorded.append(name)
 
 
 def _person_of(lead: Lead, people: list[EnrichmentFact]) -> EnrichmentFact | None:
