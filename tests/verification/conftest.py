@@ -31,6 +31,7 @@ SCRIPTS = {
     "127.0.0.14": "bare_550",
     "127.0.0.15": "disabled",
     "127.0.0.16": "utf8",
+    "127.0.0.17": "greylist_always",
 }
 SILENT = "127.0.0.11"  # accepts TCP, never sends a banner
 CLOSED = "127.0.0.250"  # nothing listens: connection refused
@@ -57,7 +58,10 @@ def zones() -> Zones:
             "dead.lwtest": _mx((10, "mx-silent.lwtest")),
             "refused.lwtest": _mx((10, "mx-closed.lwtest")),
             "refused-primary.lwtest": _mx((5, "mx-closed.lwtest"), (10, "mx-known.lwtest")),
-            "grey-everywhere.lwtest": _mx((10, "mx-greylist.lwtest"), (20, "mx-busy.lwtest")),
+            # Never lets anyone through, however slowly a test runs.
+            "grey-everywhere.lwtest": _mx(
+                (10, "mx-greylist-always.lwtest"), (20, "mx-busy.lwtest")
+            ),
             "a-only.lwtest": {"A": ["127.0.0.2"]},
             "null.lwtest": _mx((0, ".")),
             "nomail.lwtest": {"TXT": ["v=spf1 -all"]},
@@ -140,4 +144,6 @@ def _script(kind: str) -> Script:
         return Script("known", starttls=True)
     if kind == "utf8":
         return Script("known", smtputf8=True)
+    if kind == "greylist_always":
+        return Script("greylist", greylist_seconds=float("inf"))
     return Script(kind)

@@ -153,7 +153,7 @@ async def test_greylisting_on_every_mx_is_greylisted_not_invalid(verifier: Verif
     result = await verifier.verify("sales@grey-everywhere.lwtest")
     assert result.sub_status is SubStatus.GREYLISTED
     assert result.smtp is not None
-    assert result.smtp.host == "mx-greylist.lwtest"
+    assert result.smtp.host == "mx-greylist-always.lwtest"
 
 
 async def test_a_blocking_domain_is_paused(mail_world: MailWorld) -> None:
