@@ -47,9 +47,10 @@ format: $(VENV)/.dev-installed
 	$(BIN)/ruff format src tests bench
 	$(BIN)/ruff check --fix src tests bench
 
-# Browser tests drive Debian's Chromium; a fresh machine gets it here (only once they exist).
+# The crawler's rendering tests and the web app's browser tests drive Debian's Chromium
+# (Playwright never downloads a browser here); a fresh machine gets it once.
 browsers:
-	@if [ -d tests/e2e ] && ! command -v chromium >/dev/null 2>&1; then \
+	@if ! command -v chromium >/dev/null 2>&1; then \
 		apt-get update && apt-get install -y chromium; fi
 
 test: $(VENV)/.dev-installed lint typecheck browsers
