@@ -21,7 +21,10 @@ class LeadMatchKey(Base):
     is compared only with the leads that share one of its keys, found through the index."""
 
     __tablename__ = "lead_match_keys"
-    __table_args__ = (Index("ix_lead_match_keys_workspace_id_key", "workspace_id", "key"),)
+    # With lead_id in the index, the newest holders of a key come from the index alone.
+    __table_args__ = (
+        Index("ix_lead_match_keys_workspace_id_key_lead_id", "workspace_id", "key", "lead_id"),
+    )
 
     lead_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("leads.id", ondelete="CASCADE"), primary_key=True
