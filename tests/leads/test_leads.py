@@ -298,3 +298,28 @@ async def test_list_items_are_exactly_what_reading_one_lead_answers(client, db, 
         "/api/v1/leads", json={"first_name": "X", "tags": ["a\x1fb"]}, headers=owner.headers
     )
     assert assert_error(bad_tag, 422)["details"]["field"] == "tags"
+
+
+async def test_stage_summary_counts_and_values_per_stage(client, owner: Account):
+    stages = (await client.get("/api/v1/stages", headers=owner.headers)).json()["data"]
+    first, second = stages[0]["id"], stages[1]["id"]
+    made = [(100, first, "api"), (250, first, "import"), (None, second, "api")]
+    for value, stage, source in made:
+        created = await client.post(
+            "/api/v1/leads",
+            json={"first_name": "A", "value": value, "stage_id": stage, "source": source},
+            headers=owner.headers,
+        )
+        assert created.status_code == 201, created.text
+    response = await client.get("/api/v1/leads/stage-summary", headers=owner.headers)
+    assert response.status_code == 200, response.text
+    by_stage = {row["stage_id"]: row for row in response.json()["data"]}
+    assert by_stage[first] == {"stage_id": first, "count": 2, "value": 350}
+    assert by_stage[second] == {"stage_id": second, "count": 1, "value": 0}
+    filtered = await client.get(
+        "/api/v1/leads/stage-summary", params={"source": "api"}, headers=owner.headers
+    )
+    assert {row["stage_id"]: row["count"] for row in filtered.json()["data"]} == {
+        first: 1,
+        second: 1,
+    }

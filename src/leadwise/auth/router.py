@@ -5,10 +5,10 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import Depends, Request, status
+from fastapi import Body, Depends, Request, Response, status
 from fastapi.security import OAuth2PasswordRequestForm
 
-from leadwise.auth import service
+from leadwise.auth import cookies, service
 from leadwise.auth.dependencies import CacheDep, CurrentPrincipal, require
 from leadwise.auth.permissions import Permission
 from leadwise.auth.principal import Principal
@@ -20,8 +20,10 @@ from leadwise.auth.schemas import (
     TokenEnvelope,
     TokenRead,
 )
+from leadwise.config import Settings
 from leadwise.core.clock import utcnow
 from leadwise.core.dependencies import SessionDep, SettingsDep
+from leadwise.core.errors import InvalidToken
 from leadwise.core.ratelimit import client_ip, rate_limited
 from leadwise.core.routing import make_router
 
@@ -29,20 +31,33 @@ router = make_router(tags=["auth"])
 ManageKeys = Annotated[Principal, Depends(require(Permission.API_KEYS_MANAGE))]
 
 
-def token_envelope(pair: service.TokenPair) -> TokenEnvelope:
+def token_envelope(pair: service.TokenPair, *, refresh_in_body: bool = True) -> TokenEnvelope:
     now = utcnow()
+    refresh_token = pair.refresh_token if refresh_in_body else None
     token = TokenRead(
         access_token=pair.access_token,
         expires_in=int((pair.access_expires_at - now).total_seconds()),
-        refresh_token=pair.refresh_token,
+        refresh_token=refresh_token,
         refresh_expires_in=int((pair.refresh_expires_at - now).total_seconds()),
     )
     return TokenEnvelope(
         data=token,
         access_token=token.access_token,
         expires_in=token.expires_in,
-        refresh_token=token.refresh_token,
+        refresh_token=refresh_token,
     )
+
+
+def deliver_tokens(
+    pair: service.TokenPair, request: Request, response: Response, settings: Settings
+) -> TokenEnvelope:
+    """The token envelope; in cookie mode the refresh token goes into its cookie instead."""
+    if not cookies.wants_cookie(request):
+        return token_envelope(pair)
+    cookies.set_refresh_cookie(
+        response, request, settings, token=pair.refresh_token, expires_at=pair.refresh_expires_at
+    )
+    return token_envelope(pair, refresh_in_body=False)
 
 
 @router.post(
@@ -53,6 +68,7 @@ def token_envelope(pair: service.TokenPair) -> TokenEnvelope:
 )
 async def login(
     request: Request,
+    response: Response,
     form: Annotated[OAuth2PasswordRequestForm, Depends()],
     session: SessionDep,
     settings: SettingsDep,
@@ -65,7 +81,7 @@ async def login(
         ip_address=client_ip(request),
         user_agent=request.headers.get("user-agent"),
     )
-    return token_envelope(pair)
+    return deliver_tokens(pair, request, response, settings)
 
 
 @router.post(
@@ -75,17 +91,33 @@ async def login(
     summary="Rotate a refresh token into a new token pair",
 )
 async def refresh(
-    body: RefreshRequest, session: SessionDep, settings: SettingsDep, cache: CacheDep
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    settings: SettingsDep,
+    cache: CacheDep,
+    body: Annotated[RefreshRequest | None, Body()] = None,
 ) -> TokenEnvelope:
-    pair = await service.refresh(session, settings, cache, refresh_token=body.refresh_token)
-    return token_envelope(pair)
+    presented = body.refresh_token if body is not None else None
+    if presented is None and cookies.wants_cookie(request):
+        presented = cookies.refresh_cookie(request)
+    if not presented:
+        raise InvalidToken("No refresh token: send refresh_token, or sign in again.")
+    pair = await service.refresh(session, settings, cache, refresh_token=presented)
+    return deliver_tokens(pair, request, response, settings)
 
 
 @router.post("/auth/logout", response_model=None, summary="Revoke the current session")
 async def logout(
-    principal: CurrentPrincipal, session: SessionDep, settings: SettingsDep, cache: CacheDep
+    request: Request,
+    response: Response,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    settings: SettingsDep,
+    cache: CacheDep,
 ) -> None:
     await service.logout(session, settings, cache, principal)
+    cookies.clear_refresh_cookie(response, request, settings)
 
 
 @router.get("/api-keys", response_model=list[ApiKeyRead])

@@ -15,7 +15,9 @@ class TokenRead(ReadSchema):
     access_token: str = Field(examples=["eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOi…"])
     token_type: str = "bearer"  # noqa: S105 - the OAuth2 token type, not a secret
     expires_in: int = Field(description="Seconds until the access token expires")
-    refresh_token: str
+    refresh_token: str | None = Field(
+        description="null in cookie mode (`X-Session-Mode: cookie`): it is in an httpOnly cookie"
+    )
     refresh_expires_in: int
 
 
@@ -26,12 +28,16 @@ class TokenEnvelope(Envelope[TokenRead]):
     access_token: str
     token_type: str = "bearer"  # noqa: S105 - the OAuth2 token type, not a secret
     expires_in: int
-    refresh_token: str
+    refresh_token: str | None
 
 
 class RefreshRequest(Schema):
-    refresh_token: str = Field(
-        min_length=16, max_length=200, examples=["x3QET4gIztiuP2DMmRbJKvQl4PAPd1WpWsYnTEjo27o"]
+    refresh_token: str | None = Field(
+        None,
+        min_length=16,
+        max_length=200,
+        examples=["x3QET4gIztiuP2DMmRbJKvQl4PAPd1WpWsYnTEjo27o"],
+        description="Omit in cookie mode: the cookie carries it",
     )
 
 

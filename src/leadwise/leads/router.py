@@ -22,6 +22,7 @@ from leadwise.leads.schemas import (
     AssignmentRuleRead,
     AssignmentRuleUpdate,
     AssignOwner,
+    BulkFilter,
     BulkRequest,
     BulkResult,
     CustomFieldCreate,
@@ -32,6 +33,7 @@ from leadwise.leads.schemas import (
     LeadRead,
     LeadUpdate,
     StageMove,
+    StageSummary,
 )
 
 router = make_router(tags=["leads"])
@@ -72,6 +74,18 @@ async def bulk_leads(body: BulkRequest, principal: WriteLeads, session: SessionD
         changes=body.changes,
     )
     return {"matched": matched, "changed": changed}
+
+
+@router.get(
+    "/leads/stage-summary",
+    response_model=list[StageSummary],
+    summary="Count and value of the leads in each stage (the list's filters apply)",
+)
+@read_only
+async def stage_summary(
+    principal: ReadLeads, session: SessionDep, filters: Annotated[BulkFilter, Query()]
+) -> object:
+    return await service.stage_summary(session, principal, filters)
 
 
 @router.get("/leads/{lead_id}", response_model=LeadRead)

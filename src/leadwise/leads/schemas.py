@@ -209,6 +209,14 @@ class BulkResult(ReadSchema):
     changed: int = Field(description="Leads that actually changed", examples=[117])
 
 
+class StageSummary(ReadSchema):
+    """One column of the pipeline board: its leads and their total value."""
+
+    stage_id: uuid.UUID | None = Field(description="null: leads without a stage")
+    count: int = Field(examples=[42])
+    value: int = Field(description="Sum of the leads' value (0 when none has one)", examples=[0])
+
+
 class AssignmentRuleCreate(Schema):
     name: str = Field(min_length=1, max_length=200, examples=["EMEA inbound"])
     strategy: AssignmentStrategy

@@ -281,6 +281,21 @@ async def list_leads(
     return Page(items=items, next_cursor=rows.next_cursor, limit=rows.limit)
 
 
+async def stage_summary(
+    session: AsyncSession, principal: Principal, filters: BulkFilter
+) -> list[dict[str, Any]]:
+    """Count and value of the matching live leads in each stage (the pipeline's columns)."""
+    live = _filtered(repository.leads_of(principal.workspace), principal.workspace, filters)
+    query = live.with_only_columns(
+        Lead.stage_id, func.count(Lead.id), func.coalesce(func.sum(Lead.value), 0)
+    ).group_by(Lead.stage_id)
+    rows = (await session.execute(query)).tuples()
+    return [
+        {"stage_id": stage_id, "count": int(count), "value": int(value or 0)}
+        for stage_id, count, value in rows
+    ]
+
+
 ExportKey = tuple[datetime, uuid.UUID]  # (created_at, id) of the last lead of a batch
 
 

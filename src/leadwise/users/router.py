@@ -5,12 +5,12 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import Depends, Request, status
+from fastapi import Depends, Request, Response, status
 
 from leadwise.auth.dependencies import CacheDep, CurrentPrincipal, require_in_path
 from leadwise.auth.permissions import Permission
 from leadwise.auth.principal import Principal
-from leadwise.auth.router import token_envelope
+from leadwise.auth.router import deliver_tokens
 from leadwise.auth.schemas import TokenEnvelope
 from leadwise.core.dependencies import SessionDep, SettingsDep
 from leadwise.core.pagination import PageDep
@@ -60,7 +60,11 @@ async def setup_status(session: SessionDep) -> object:
     summary="First run: create the first owner and workspace (409 afterwards)",
 )
 async def setup(
-    body: SetupRequest, request: Request, session: SessionDep, settings: SettingsDep
+    body: SetupRequest,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    settings: SettingsDep,
 ) -> object:
     result = await service.setup(
         session,
@@ -75,7 +79,7 @@ async def setup(
     return {
         "user": result.user,
         "workspace": result.workspace,
-        "tokens": token_envelope(result.tokens).data,
+        "tokens": deliver_tokens(result.tokens, request, response, settings).data,
     }
 
 
@@ -87,7 +91,11 @@ async def setup(
     summary="Join a workspace with an invitation token",
 )
 async def accept_invite(
-    body: AcceptInvitation, request: Request, session: SessionDep, settings: SettingsDep
+    body: AcceptInvitation,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    settings: SettingsDep,
 ) -> TokenEnvelope:
     pair = await service.accept_invitation(
         session,
@@ -98,7 +106,7 @@ async def accept_invite(
         ip_address=client_ip(request),
         user_agent=request.headers.get("user-agent"),
     )
-    return token_envelope(pair)
+    return deliver_tokens(pair, request, response, settings)
 
 
 @router.get("/users/me", response_model=MeRead, tags=["users"])
