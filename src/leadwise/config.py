@@ -294,6 +294,16 @@ class CrawlSettings(BaseModel):
     allow_private_networks: bool = False
     # Networks the guard lets through anyway (an intranet site), e.g. 10.20.0.0/16.
     allowed_networks: StrList = []
+    # JavaScript rendering in Chromium (the `render` extra): off; auto renders the pages that
+    # look like an empty shell; always renders every HTML page (`leadwise crawl --render`).
+    render: Literal["off", "auto", "always"] = "off"
+    chromium_path: str = "/usr/bin/chromium"  # the system's Chromium; none is ever downloaded
+    render_pool_size: int = Field(2, ge=1, le=16)  # pages rendered at once, in one browser
+    render_timeout_seconds: float = Field(15.0, gt=0, le=300)  # per page, network idle or this
+    render_max_requests: int = Field(50, ge=1, le=1000)  # a rendered page's own requests
+    # Name servers (host or host:port) the crawler asks for A/AAAA records; empty: the
+    # operating system's resolver. The SSRF guard checks the addresses either way.
+    dns_servers: StrList = []
 
     @field_validator("allowed_networks")
     @classmethod
@@ -316,6 +326,8 @@ class EnrichSettings(BaseModel):
     # "lead.job_title": "never"} (docs/enrichment.md).
     policies: dict[str, Literal["fill_if_empty", "always_refresh", "never"]] = {}
     max_leads: int = Field(1000, ge=0, le=100_000)  # a company's leads one run updates at most
+    # Enrich the company of every lead created through the API or a form (a job after commit).
+    on_create: bool = False
 
     @field_validator("providers")
     @classmethod

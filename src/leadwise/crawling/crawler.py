@@ -24,7 +24,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from leadwise.core.clock import utcnow
 from leadwise.crawling.fetcher import Fetched, Fetcher, FetchFailed
-from leadwise.crawling.guard import AddressPolicy, Resolver
+from leadwise.crawling.guard import AddressPolicy, Resolver, dns_resolver
 from leadwise.crawling.robots import MAX_ROBOTS_BYTES, MAX_SITEMAP_BYTES, RobotsRules, parse_sitemap
 from leadwise.crawling.urls import (
     canonicalize,
@@ -62,6 +62,7 @@ class CrawlOptions:
     robots_agent: str = "LeadwiseBot"
     allow_private_networks: bool = False
     allowed_networks: tuple[str, ...] = ()
+    dns_servers: tuple[str, ...] = ()  # empty: the system's resolver
 
 
 @dataclass
@@ -178,7 +179,7 @@ class Crawler:
         self.policy = AddressPolicy(
             allow_private=options.allow_private_networks,
             allowed_networks=options.allowed_networks,
-            resolver=resolver,
+            resolver=resolver or dns_resolver(options.dns_servers, options.request_timeout_seconds),
         )
         self.stats = CrawlStats()
         self._frontier: list[_Item] = []

@@ -18,10 +18,14 @@ import time
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
+import dns.exception
+import dns.resolver
 import httpcore
 from httpcore import AsyncNetworkBackend, AsyncNetworkStream
 from httpcore._backends.auto import AutoBackend
 from httpcore._backends.base import SOCKET_OPTION as SocketOption
+
+from leadwise.verification.dns import make_resolver
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -77,6 +81,32 @@ class StaticResolver:
             return self.table[host.lower()]
         except KeyError:
             raise ResolveFailed(f"{host} does not resolve") from None
+
+
+class DnsResolver:
+    """A and AAAA records asked of given name servers (LEADWISE_CRAWL__DNS_SERVERS)."""
+
+    def __init__(self, servers: Sequence[str], timeout: float) -> None:
+        self._resolver = make_resolver(list(servers), timeout)
+
+    async def resolve(self, host: str, port: int) -> list[str]:
+        addresses: list[str] = []
+        for rdtype in ("A", "AAAA"):
+            try:
+                answer = await self._resolver.resolve(host, rdtype)
+            except (dns.resolver.NXDOMAIN, dns.resolver.NoAnswer):
+                continue
+            except dns.exception.DNSException as error:
+                raise ResolveFailed(f"{host} does not resolve: {error}") from None
+            addresses.extend(str(record.address) for record in answer)
+        if not addresses:
+            raise ResolveFailed(f"{host} does not resolve")
+        return addresses
+
+
+def dns_resolver(servers: Sequence[str], timeout: float) -> Resolver | None:
+    """The resolver of the given name servers; None (the system's) when none are given."""
+    return DnsResolver(servers, min(timeout, 10.0)) if servers else None
 
 
 def is_public(address: IPAddress) -> bool:

@@ -5,6 +5,7 @@ and the generated addresses, and the crawl's statistics. `crawl_site` is the who
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -239,6 +240,7 @@ class SiteReport:
 def options_from_settings(settings: CrawlSettings, **overrides: Any) -> CrawlOptions:
     values = settings.model_dump()
     values["allowed_networks"] = tuple(values["allowed_networks"])
+    values["dns_servers"] = tuple(values["dns_servers"])
     values.update({key: value for key, value in overrides.items() if value is not None})
     return CrawlOptions(**values)
 
@@ -251,14 +253,16 @@ async def crawl_site(
     verifier: Verifies | None = None,
     find_emails: bool = True,
     smtp: bool | None = None,
+    on_progress: Callable[[int], Awaitable[None]] | None = None,
 ) -> SiteReport:
     """Crawl a site, extract every page, find people's addresses. `target` is a domain or a
-    URL (raises urls.BadUrl). Without a verifier, generated addresses are `unverified`."""
+    URL (raises urls.BadUrl). Without a verifier, generated addresses are `unverified`.
+    `on_progress` hears the number of pages fetched after each page (a job records it)."""
     url = start_url(target)
     report = SiteReport(site_of(host_of(url)))
     crawler = Crawler(options, resolver=resolver)
 
-    def on_page(page: Page) -> None:
+    async def on_page(page: Page) -> None:
         report.site = crawler.current_site
         facts = extract_page(
             page.html,
@@ -270,6 +274,8 @@ async def crawl_site(
             tree=page.tree,
         )
         report.add(facts)
+        if on_progress is not None:
+            await on_progress(crawler.stats.pages_fetched)
 
     result = await crawler.crawl(url, on_page)
     report.site = result.site
