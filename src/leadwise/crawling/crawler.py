@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -40,6 +40,8 @@ MAX_FRONTIER = 20_000
 MAX_SITEMAPS = 10
 MAX_ATTEMPTS = 3  # a URL answered 429/503/5xx is tried at most this often
 MAX_FAILURES_KEPT = 50
+
+RenderMode = Literal["off", "auto", "always"]
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,11 @@ class CrawlOptions:
     allow_private_networks: bool = False
     allowed_networks: tuple[str, ...] = ()
     dns_servers: tuple[str, ...] = ()  # empty: the system's resolver
+    render: RenderMode = "off"  # off, auto (pages that look like an empty shell), always
+    chromium_path: str = "/usr/bin/chromium"
+    render_pool_size: int = 2
+    render_timeout_seconds: float = 15.0
+    render_max_requests: int = 50
 
 
 @dataclass

@@ -123,14 +123,24 @@ class Fetcher:
         await self.client.aclose()
 
     async def fetch(
-        self, url: str, *, site: str | None, max_bytes: int, time_limit: float | None = None
+        self,
+        url: str,
+        *,
+        site: str | None,
+        max_bytes: int,
+        time_limit: float | None = None,
+        method: str = "GET",
+        headers: dict[str, str] | None = None,
+        content: bytes | None = None,
     ) -> Fetched:
-        """GET with redirects followed while they stay on `site` (any site when None)."""
+        """A request (GET unless told) with redirects followed while they stay on `site` (any
+        site when None), each hop through the guard; 303, and 301/302 after a POST, go on as
+        a GET without the body, as browsers do."""
         started = time.perf_counter()
         chain = [url]
         current = url
         while True:
-            response = await self._get(current, max_bytes, time_limit)
+            response = await self._send(current, max_bytes, time_limit, method, headers, content)
             if response.status not in REDIRECT_CODES or "location" not in response.headers:
                 response.redirects = chain[1:]
                 response.elapsed_ms = round((time.perf_counter() - started) * 1000)
@@ -144,15 +154,27 @@ class Fetcher:
                 raise FetchFailed("redirect_loop", f"redirect loop: {' -> '.join(chain)}")
             if len(chain) > self.max_redirects:
                 raise FetchFailed("too_many_redirects", f"more than {self.max_redirects} redirects")
+            if response.status == 303 or (response.status in (301, 302) and method == "POST"):
+                method, content = "GET", None
             chain.append(target)
             current = target
 
-    async def _get(self, url: str, max_bytes: int, time_limit: float | None) -> Fetched:
+    async def _send(
+        self,
+        url: str,
+        max_bytes: int,
+        time_limit: float | None,
+        method: str,
+        headers: dict[str, str] | None,
+        content: bytes | None,
+    ) -> Fetched:
         extensions: dict[str, Any] = {}
         if time_limit is not None:
             extensions["timeout"] = httpx.Timeout(time_limit).as_dict()
         try:
-            request = self.client.build_request("GET", url, extensions=extensions)
+            request = self.client.build_request(
+                method, url, headers=headers, content=content, extensions=extensions
+            )
             response = await self.client.send(request, stream=True)
         except BlockedAddress as error:
             raise FetchFailed("blocked", str(error)) from None
