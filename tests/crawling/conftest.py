@@ -1,5 +1,6 @@
-"""Test sites on loopback: acme.lwtest and northwind.lwtest served by one HTTP server on
-127.0.0.1 (virtual hosts), a canary server on 127.0.0.2 that the SSRF guard must keep the
+"""Test sites on loopback: acme.lwtest, northwind.lwtest and spa.lwtest (a JavaScript-only
+site, also answering as localhost) served by one HTTP server on 127.0.0.1 (virtual hosts), a
+canary server on 127.0.0.2 that the SSRF guard must keep the
 crawler away from, and a small mail world (DNS and scripted MX hosts) for verifying generated
 addresses. Names resolve through a static table, so no DNS leaves the machine."""
 
@@ -50,6 +51,7 @@ class World:
                 "acme.lwtest": ["127.0.0.1"],
                 "www.acme.lwtest": ["127.0.0.1"],
                 "northwind.lwtest": ["127.0.0.1"],
+                "spa.lwtest": ["127.0.0.1"],
                 "intranet.acme.lwtest": ["10.23.0.5"],
                 "metadata.acme.lwtest": ["169.254.169.254"],
                 "canary.acme.lwtest": [CANARY_IP],
@@ -127,6 +129,20 @@ def acme_site(world_port: list[int], canary_port: list[int]) -> Site:
     )
 
 
+def spa_site(canary_port: list[int]) -> Site:
+    """A single-page app: empty until its script runs, which also reaches for the canary."""
+    root = SITES / "spa"
+
+    def app_js(request: Request) -> Reply:
+        body = (root / "static" / "app.js").read_text().replace("CANARY_PORT", str(canary_port[0]))
+        return Reply(body=body.encode(), content_type="text/javascript; charset=utf-8")
+
+    def bounce(request: Request) -> Reply:  # a redirect from the site to the canary
+        return Reply(302, headers={"location": f"http://canary.acme.lwtest:{canary_port[0]}/"})
+
+    return Site(root=root, routes={"/static/app.js": app_js, "/bounce": bounce})
+
+
 @pytest.fixture(scope="session")
 def world() -> Iterator[World]:
     thread = LoopThread()
@@ -139,9 +155,11 @@ def world() -> Iterator[World]:
             "www.acme.lwtest": acme_site(port, canary_port),
             "northwind.lwtest": Site(root=SITES / "northwind"),
             "127.0.0.1": acme_site(port, canary_port),
+            "spa.lwtest": spa_site(canary_port),
+            "localhost": spa_site(canary_port),
         }
     )
-    canary = SiteServer({"canary.acme.lwtest": canary_page})
+    canary = SiteServer({"canary.acme.lwtest": canary_page, CANARY_IP: canary_page})
     zones = Zones(
         names={
             "acme.lwtest": {"MX": [(10, "mx.acme.lwtest")]},

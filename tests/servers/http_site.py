@@ -94,11 +94,15 @@ class SiteServer:
             await self._task
 
     async def _app(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
+        if scope["type"] not in ("http", "websocket"):
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         host = headers.get("host", "").rsplit(":", 1)[0].lower()
         path = scope["path"]
+        if scope["type"] == "websocket":  # recorded (a canary must see any try) and refused
+            self.hits.append(Hit(time.monotonic(), host, path, headers.get("user-agent", "")))
+            await send({"type": "websocket.close", "code": 1008})
+            return
         key = (host, path)
         self._counts[key] = self._counts.get(key, 0) + 1
         self.hits.append(Hit(time.monotonic(), host, path, headers.get("user-agent", "")))

@@ -25,6 +25,13 @@ from selectolax.lexbor import LexborHTMLParser
 from leadwise.core.clock import utcnow
 from leadwise.crawling.fetcher import Fetched, Fetcher, FetchFailed
 from leadwise.crawling.guard import AddressPolicy, Resolver, dns_resolver
+from leadwise.crawling.render import (
+    BrowserPool,
+    Rendered,
+    RenderFailed,
+    RenderUnavailable,
+    looks_like_shell,
+)
 from leadwise.crawling.robots import MAX_ROBOTS_BYTES, MAX_SITEMAP_BYTES, RobotsRules, parse_sitemap
 from leadwise.crawling.urls import (
     canonicalize,
@@ -83,6 +90,7 @@ class Page:
     cookies: list[str]  # the names of the cookies the page sets
     fetched_at: datetime
     truncated: bool = False
+    rendered: bool = False  # `html` is the page after its scripts ran in Chromium
     _tree: LexborHTMLParser | None = None
 
     @property
@@ -115,6 +123,10 @@ class CrawlStats:
     stopped_by: str = "done"  # done, max_pages, time_budget
     seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)
+    pages_rendered: int = 0
+    render_failures: int = 0  # pages whose fetched HTML stood because rendering failed
+    render_requests: int = 0  # requests rendered pages made (through the guarded client)
+    render_refused: Counter[str] = field(default_factory=Counter)  # their requests not made
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -132,6 +144,10 @@ class CrawlStats:
             "seconds": round(self.seconds, 3),
             "failures": [{"url": f.url, "kind": f.kind, "message": f.message}
                          for f in self.failures],
+            "pages_rendered": self.pages_rendered,
+            "render_failures": self.render_failures,
+            "render_requests": self.render_requests,
+            "render_refused": dict(self.render_refused),
         }  # fmt: skip
 
 
@@ -181,7 +197,15 @@ class _HostGate:
 
 
 class Crawler:
-    def __init__(self, options: CrawlOptions, *, resolver: Resolver | None = None) -> None:
+    def __init__(
+        self,
+        options: CrawlOptions,
+        *,
+        resolver: Resolver | None = None,
+        browsers: BrowserPool | None = None,
+    ) -> None:
+        """`browsers`: a pool to render in, kept open for the caller (by default a crawl with
+        rendering on starts its own Chromium when a page first needs it, and closes it)."""
         self.options = options
         self.policy = AddressPolicy(
             allow_private=options.allow_private_networks,
@@ -202,6 +226,10 @@ class Crawler:
         self._handed_on: list[str] = []
         self._site = ""
         self._deadline = 0.0
+        self._browsers = browsers
+        self._own_browsers = False
+        self._render_broken = False
+        self._fetcher: Fetcher | None = None
 
     @property
     def current_site(self) -> str:
@@ -222,6 +250,14 @@ class Crawler:
             max_connections=max(self.options.concurrency, 2) * 2,
             max_redirects=self.options.max_redirects,
         )
+        self._fetcher = fetcher
+        if self.options.render != "off" and self._browsers is None:
+            self._browsers = BrowserPool(
+                chromium_path=self.options.chromium_path,
+                size=self.options.render_pool_size,
+                user_agent=self.options.user_agent,
+            )
+            self._own_browsers = True
         try:
             first = await self._start(fetcher, start_url, on_page)
             if first:
@@ -237,6 +273,8 @@ class Crawler:
                     for worker in workers:
                         worker.cancel()
         finally:
+            if self._own_browsers and self._browsers is not None:
+                await self._browsers.aclose()
             await fetcher.aclose()
             self.stats.seconds = time.monotonic() - started
         return CrawlResult(start_url, self._site, self._handed_on, self.stats)
@@ -361,16 +399,19 @@ class Crawler:
         self._done_urls.add(final)
         self._seen.add(final)
         self._bodies.add(digest)
+        html = fetched.text()
+        rendered = await self._rendered(fetched, html)
         page = Page(
             url=final,
             requested_url=item.url,
             status=fetched.status,
             depth=item.depth,
-            html=fetched.text(),
+            html=rendered if rendered is not None else html,
             headers={key.lower(): value for key, value in fetched.headers.items()},
             cookies=_cookie_names(fetched),
             fetched_at=utcnow(),
             truncated=fetched.truncated,
+            rendered=rendered is not None,
         )
         canonical = _canonical_link(page)
         if canonical is not None and canonical != final and same_site(canonical, self._site):
@@ -389,6 +430,64 @@ class Crawler:
             if outcome is not None:
                 await outcome
         page._tree = None  # the tree is large; extraction has had it
+
+    # --- JavaScript rendering ----------------------------------------------------------------
+
+    async def _rendered(self, fetched: Fetched, html: str) -> str | None:
+        """The page's HTML after its scripts ran, when this crawl renders it; None: it is not
+        rendered (off, not a shell, no time left, or rendering failed: then it is noted)."""
+        mode = self.options.render
+        if mode == "off" or self._browsers is None or self._fetcher is None:
+            return None
+        if self._render_broken or fetched.status != 200:
+            return None
+        if mode == "auto" and not looks_like_shell(html):
+            return None
+        remaining = self._deadline - time.monotonic()
+        if remaining < 1.0:
+            self._render_failed(fetched.url, "no time left in the crawl's budget to render it")
+            return None
+        try:
+            outcome = await self._browsers.render(
+                fetched,
+                fetcher=self._fetcher,
+                vet=self._vet_render_request,
+                timeout=min(self.options.render_timeout_seconds, remaining),
+                max_requests=self.options.render_max_requests,
+                max_bytes=self.options.max_page_bytes,
+                request_timeout=self.options.request_timeout_seconds,
+            )
+        except RenderUnavailable as error:
+            self._render_broken = True  # the next page would fail the same way
+            self._render_failed(fetched.url, str(error))
+            return None
+        except RenderFailed as error:
+            self._render_failed(fetched.url, str(error))
+            return None
+        self._count_render(outcome)
+        text = outcome.html
+        if len(text.encode()) > self.options.max_page_bytes:
+            text = text.encode()[: self.options.max_page_bytes].decode("utf-8", "ignore")
+        return text
+
+    def _count_render(self, outcome: Rendered) -> None:
+        self.stats.pages_rendered += 1
+        self.stats.render_requests += outcome.requests
+        self.stats.bytes_fetched += outcome.bytes
+        self.stats.render_refused.update(outcome.refused)
+
+    def _render_failed(self, url: str, message: str) -> None:
+        self.stats.render_failures += 1
+        if len(self.stats.failures) < MAX_FAILURES_KEPT:
+            self.stats.failures.append(Failure(url, "render", f"not rendered: {message}"))
+
+    async def _vet_render_request(self, url: str) -> str | None:
+        """A rendered page's request to the site itself obeys the site's robots.txt."""
+        fetcher = self._fetcher
+        if not self.options.respect_robots or fetcher is None or not same_site(url, self._site):
+            return None
+        rules = await self._rules(fetcher, origin_of(url))
+        return None if rules.allows(url, self.options.robots_agent) else "robots"
 
     # --- the frontier ------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from leadwise.crawling.finder import (
     matching_patterns,
 )
 from leadwise.crawling.guard import Resolver
+from leadwise.crawling.render import BrowserPool
 from leadwise.crawling.urls import country_of_domain, host_of, site_of, start_url
 
 COMPANY_FIELDS = ("name", "legal_name", "description", "logo", "founding_year")
@@ -254,13 +255,15 @@ async def crawl_site(
     find_emails: bool = True,
     smtp: bool | None = None,
     on_progress: Callable[[int], Awaitable[None]] | None = None,
+    browsers: BrowserPool | None = None,
 ) -> SiteReport:
     """Crawl a site, extract every page, find people's addresses. `target` is a domain or a
     URL (raises urls.BadUrl). Without a verifier, generated addresses are `unverified`.
-    `on_progress` hears the number of pages fetched after each page (a job records it)."""
+    `on_progress` hears the number of pages fetched after each page (a job records it).
+    `browsers`: a pool to render in that outlives this crawl (see Crawler)."""
     url = start_url(target)
     report = SiteReport(site_of(host_of(url)))
-    crawler = Crawler(options, resolver=resolver)
+    crawler = Crawler(options, resolver=resolver, browsers=browsers)
 
     async def on_page(page: Page) -> None:
         report.site = crawler.current_site
