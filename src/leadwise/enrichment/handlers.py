@@ -61,8 +61,10 @@ async def enrich_company(ctx: JobContext) -> JobResult:
             await service.store_answer(
                 session, principal, target.domain, name, result.raw, result.fetched_at
             )
+        lead_ids = ctx.params.get("lead_ids")  # one lead enriched on demand or on creation
         summary = await service.apply_facts(
-            session, principal, settings, company_id, facts, at=utcnow(), providers=outcome
-        )
+            session, principal, settings, company_id, facts, at=utcnow(), providers=outcome,
+            lead_ids=None if lead_ids is None else [uuid.UUID(value) for value in lead_ids],
+        )  # fmt: skip
         await ctx.save(session, checkpoint={"result": summary}, progress=100, counts=summary)
     return summary

@@ -1,4 +1,4 @@
-"""`/companies/{id}/enrich`: enrichment on demand, as a job."""
+"""`/companies/{id}/enrich` and `/leads/{id}/enrich`: enrichment on demand, as a job."""
 
 from __future__ import annotations
 
@@ -35,3 +35,20 @@ async def enrich_company(
 ) -> object:
     refresh = body.refresh if body is not None else False
     return await service.start_company(session, principal, company_id, refresh=refresh)
+
+
+@router.post(
+    "/leads/{lead_id}/enrich",
+    response_model=JobRead,
+    status_code=status.HTTP_202_ACCEPTED,
+    summary="Enrich a lead: its company from its website and DNS (a job), applied to the "
+    "company and this lead, with a timeline entry on the lead",
+)
+async def enrich_lead(
+    lead_id: uuid.UUID,
+    principal: WriteCompanies,
+    session: SessionDep,
+    body: Annotated[EnrichRequest | None, Body()] = None,
+) -> object:
+    refresh = body.refresh if body is not None else False
+    return await service.start_lead(session, principal, lead_id, refresh=refresh)

@@ -5,6 +5,7 @@ setting, and applies the facts here to the company and its leads with a timeline
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -14,7 +15,7 @@ from leadwise.auth.permissions import Permission
 from leadwise.auth.principal import Principal
 from leadwise.companies import service as companies
 from leadwise.config import Settings
-from leadwise.core.errors import ValidationFailed
+from leadwise.core.errors import NotFound, ValidationFailed
 from leadwise.crawling.report import options_from_settings
 from leadwise.enrichment import repository
 from leadwise.enrichment.apply import Applied, apply_to_company, apply_to_lead, policies_with
@@ -23,7 +24,7 @@ from leadwise.enrichment.providers import EnrichmentFact, EnrichmentProvider, En
 from leadwise.enrichment.website import WebsiteProvider
 from leadwise.jobs import service as jobs
 from leadwise.leads import service as leads
-from leadwise.models import ActivityKind, Company, Job
+from leadwise.models import ActivityKind, Company, Job, Lead
 
 COMPANY_JOB = "enrichment.company"
 ENRICHED_EVENT = "company_enriched"
@@ -110,16 +111,21 @@ async def apply_facts(
     *,
     at: datetime,
     providers: dict[str, str],
+    lead_ids: Sequence[uuid.UUID] | None = None,
 ) -> dict[str, Any]:
     """The facts on the company and its leads (per-field policies), and a timeline entry on
-    each lead saying what enrichment found and changed."""
+    each lead saying what enrichment found and changed. With `lead_ids`, only those leads
+    (one lead enriched on demand or on creation; the leads a crawl just added)."""
     policies = policies_with(settings.enrich.policies)
     company = await companies.get(session, principal, company_id)
     on_company = apply_to_company(company, facts, policies, at)
     changed_leads = 0
-    company_leads = await leads.of_company(
-        session, principal, company.id, limit=settings.enrich.max_leads
-    )
+    if lead_ids is None:
+        company_leads = await leads.of_company(
+            session, principal, company.id, limit=settings.enrich.max_leads
+        )
+    else:
+        company_leads = await _leads_by_id(session, principal, lead_ids)
     for lead in company_leads:
         on_lead = apply_to_lead(lead, company, facts, policies, at)
         changed_leads += bool(on_lead.columns)
@@ -146,6 +152,59 @@ async def apply_facts(
         "leads": len(company_leads),
         "leads_changed": changed_leads,
     }
+
+
+async def _leads_by_id(
+    session: AsyncSession, principal: Principal, lead_ids: Sequence[uuid.UUID]
+) -> list[Lead]:
+    found = []
+    for lead_id in lead_ids:
+        try:
+            found.append(await leads.get(session, principal, lead_id))
+        except NotFound:
+            continue  # deleted meanwhile
+    return found
+
+
+async def start_lead(
+    session: AsyncSession, principal: Principal, lead_id: uuid.UUID, *, refresh: bool
+) -> Job:
+    """A lead enriched on demand: its company's job, applied to this lead only."""
+    lead = await leads.get(session, principal, lead_id)
+    job = await queue_for_lead(session, lead, refresh=refresh, created_by_id=principal.actor_id)
+    if job is None:
+        raise ValidationFailed(
+            "The lead has no company with a domain to enrich from (its address is free mail "
+            "or missing); link it to a company with a domain first.",
+            details={"field": "company_id"},
+        )
+    return job
+
+
+async def queue_for_lead(
+    session: AsyncSession,
+    lead: Lead,
+    *,
+    refresh: bool,
+    created_by_id: uuid.UUID | None = None,
+    trigger: str = "requested",
+) -> Job | None:
+    """The `enrichment.company` job of the lead's company, for this lead; None when the lead
+    has no company with a domain. Sent when the caller's transaction commits."""
+    if lead.company_id is None:
+        return None
+    company = await session.get(Company, lead.company_id)
+    if company is None or not company.domain or company.workspace_id != lead.workspace_id:
+        return None
+    params = {
+        "company_id": str(company.id),
+        "refresh": refresh,
+        "lead_ids": [str(lead.id)],
+        "trigger": trigger,
+    }
+    return await jobs.create_in(
+        session, lead.workspace_id, kind=COMPANY_JOB, params=params, created_by_id=created_by_id
+    )
 
 
 def _timeline_text(company: Company, on_company: Applied, on_lead: Applied) -> str:
