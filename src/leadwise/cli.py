@@ -20,6 +20,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 from pydantic import SecretStr
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from leadwise import __version__
@@ -57,10 +58,10 @@ def main() -> None:
     try:
         app()
     except SettingsError as error:
-        errors.print(f"[red]error:[/red] {error}")
+        errors.print(f"[red]error:[/red] {escape(str(error))}")
         sys.exit(2)
     except CliError as error:
-        errors.print(f"[red]error:[/red] {error}")
+        errors.print(f"[red]error:[/red] {escape(str(error))}")
         sys.exit(1)
 
 
@@ -675,6 +676,14 @@ def crawl(
         bool | None,
         typer.Option("--smtp/--no-smtp", help="Ask the mail servers [default: the setting]"),
     ] = None,
+    render: Annotated[
+        bool | None,
+        typer.Option(
+            "--render/--no-render",
+            help="Run every page's JavaScript in Chromium (the render extra) "
+            "[default: LEADWISE_CRAWL__RENDER]",
+        ),
+    ] = None,
 ) -> None:
     """Crawl a company's website: company facts, people, emails with sources, the email
     pattern and crawl statistics; no database needed."""
@@ -682,7 +691,13 @@ def crawl(
 
     try:
         report = crawl_cli.run(
-            target, settings(), max_pages=max_pages, depth=depth, verify=verify, smtp=smtp
+            target,
+            settings(),
+            max_pages=max_pages,
+            depth=depth,
+            verify=verify,
+            smtp=smtp,
+            render=render,
         )
     except crawl_cli.CrawlFailed as error:
         raise CliError(str(error)) from None

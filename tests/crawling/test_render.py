@@ -5,7 +5,10 @@ redirect to the canary; none of them may be reached."""
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -248,3 +251,62 @@ async def test_a_page_is_rendered_within_the_crawls_time_budget(world: World) ->
     assert stats.render_failures == 1
     assert "no time left" in stats.failures[0].message
     assert stats.seconds < 2.0
+
+
+# --- `leadwise crawl --render` as a user runs it ------------------------------------------
+
+
+def _crawl_cli(
+    cwd: Path, *args: str, prelude: str = "", **settings: str
+) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LEADWISE_")}
+    env.update({f"LEADWISE_CRAWL__{key.upper()}": value for key, value in settings.items()})
+    env["COLUMNS"] = "200"
+    command = [sys.executable, "-c", f"{prelude}from leadwise.cli import main; main()", "crawl"]
+    return subprocess.run([*command, *args], capture_output=True, text=True, timeout=120,
+                          check=False, env=env, cwd=cwd)  # fmt: skip
+
+
+def _local_spa(world: World) -> str:
+    return f"http://localhost:{world.port}/"  # the SPA answers as localhost too (no DNS)
+
+
+def test_cli_render(world: World, tmp_path: Path) -> None:
+    loopback = {"allowed_networks": "127.0.0.1/32", "delay_seconds": "0"}
+    plain = _crawl_cli(tmp_path, _local_spa(world), "--json", "--no-verify", **loopback)
+    assert plain.returncode == 0, plain.stderr
+    assert json.loads(plain.stdout)["people"] == []
+    world.canary.clear()
+    done = _crawl_cli(tmp_path, _local_spa(world), "--render", "--json", "--no-verify",
+                      **loopback)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert {person["name"] for person in report["people"]} == SPA_PEOPLE
+    assert "sales@spa.lwtest" in {fact["value"] for fact in report["emails"]}
+    assert report["stats"]["pages_rendered"] == 2
+    assert report["stats"]["render_refused"]["blocked"] >= 1  # 127.0.0.2 and its redirect
+    assert world.canary.hits == []
+    tables = _crawl_cli(tmp_path, _local_spa(world), "--no-verify", render="auto", **loopback)
+    assert tables.returncode == 0, tables.stderr
+    assert "Hank Scorpio" in tables.stdout
+    assert "rendered: 2 pages in Chromium (0 failed)" in tables.stdout
+
+
+def test_cli_render_without_chromium_or_playwright(world: World, tmp_path: Path) -> None:
+    loopback = {"allowed_networks": "127.0.0.1/32", "delay_seconds": "0"}
+    done = _crawl_cli(tmp_path, _local_spa(world), "--render", "--no-verify",
+                      chromium_path="/opt/no-chromium/chrome", **loopback)  # fmt: skip
+    assert done.returncode == 1
+    assert "/opt/no-chromium/chrome" in done.stderr
+    assert "LEADWISE_CRAWL__CHROMIUM_PATH" in done.stderr
+    assert done.stdout == ""
+    # A base install (no `render` extra): the import fails as it would there.
+    no_playwright = "import sys; sys.modules['playwright'] = None; "
+    done = _crawl_cli(tmp_path, _local_spa(world), "--render", "--no-verify",
+                      prelude=no_playwright, **loopback)  # fmt: skip
+    assert done.returncode == 1
+    assert "pip install 'leadwise[render]'" in done.stderr
+    # Without rendering asked for, neither is needed.
+    done = _crawl_cli(tmp_path, _local_spa(world), "--no-verify", "--json", prelude=no_playwright,
+                      chromium_path="/opt/no-chromium/chrome", **loopback)  # fmt: skip
+    assert done.returncode == 0, done.stderr

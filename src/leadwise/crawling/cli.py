@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from leadwise.config import Settings
+from leadwise.crawling.render import RenderUnavailable, check_available
 from leadwise.crawling.report import SiteReport, crawl_site, options_from_settings
 from leadwise.crawling.urls import BadUrl
 from leadwise.verification.engine import Verifier
@@ -30,8 +31,18 @@ def run(
     depth: int | None,
     verify: bool,
     smtp: bool | None,
+    render: bool | None = None,
 ) -> SiteReport:
-    options = options_from_settings(settings.crawl, max_pages=max_pages, max_depth=depth)
+    """`render`: True renders every page in Chromium, False none, None as the setting says."""
+    mode = None if render is None else ("always" if render else "off")
+    options = options_from_settings(
+        settings.crawl, max_pages=max_pages, max_depth=depth, render=mode
+    )
+    if options.render != "off":
+        try:
+            check_available(options.chromium_path)
+        except RenderUnavailable as error:
+            raise CrawlFailed(str(error)) from None
 
     async def work() -> SiteReport:
         if not verify:
@@ -122,6 +133,13 @@ def print_report(report: SiteReport, console: Console) -> None:
         f"crawl-delay {stats['crawl_delay_seconds']:g} s, sitemap URLs {stats['sitemap_urls']}; "
         f"skipped: {skipped}"
     )
+    if stats["pages_rendered"] or stats["render_failures"]:
+        refused = ", ".join(f"{k} {v}" for k, v in stats["render_refused"].items()) or "none"
+        console.print(
+            f"rendered: {stats['pages_rendered']} pages in Chromium "
+            f"({stats['render_failures']} failed), {stats['render_requests']} requests made "
+            f"for them; refused: {refused}"
+        )
     for failure in stats["failures"][:10]:
         console.print(f"  failed: {failure['message']}", style="yellow")
 
