@@ -310,3 +310,30 @@ def test_cli_render_without_chromium_or_playwright(world: World, tmp_path: Path)
     done = _crawl_cli(tmp_path, _local_spa(world), "--no-verify", "--json", prelude=no_playwright,
                       chromium_path="/opt/no-chromium/chrome", **loopback)  # fmt: skip
     assert done.returncode == 0, done.stderr
+
+
+async def test_a_script_that_never_ends_is_cut_off(world: World) -> None:
+    options = world.options(render="always", render_timeout_seconds=2.0, max_depth=0,
+                            use_sitemaps=False)  # fmt: skip
+    pages: list[Any] = []
+    crawler = Crawler(options, resolver=world.resolver)
+    result = await crawler.crawl(world.url("spa.lwtest", "/busy"), pages.append)
+    assert result.stats.pages_fetched == 1
+    assert (result.stats.pages_rendered, result.stats.render_failures) == (0, 1)
+    assert result.stats.failures[0].kind == "render"
+    assert "while (true)" in pages[0].html  # the page as fetched
+    assert result.stats.seconds < 10
+    assert _chromium_processes() == []
+
+
+async def test_a_page_that_never_goes_idle_is_taken_when_time_is_up(world: World) -> None:
+    options = world.options(render="always", render_timeout_seconds=2.0, max_depth=0,
+                            use_sitemaps=False, render_max_requests=5)  # fmt: skip
+    report = await crawl_site(world.url("spa.lwtest", "/live"), options, resolver=world.resolver,
+                              find_emails=False)  # fmt: skip
+    stats = report.stats
+    assert stats is not None
+    assert _people(report) == {"Hank Scorpio"}
+    assert (stats.pages_rendered, stats.render_requests) == (1, 5)
+    assert stats.render_refused["budget"] >= 5  # polled ten times a second for two seconds
+    assert 2.0 <= stats.seconds < 6
