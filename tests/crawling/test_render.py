@@ -337,3 +337,23 @@ async def test_a_page_that_never_goes_idle_is_taken_when_time_is_up(world: World
     assert (stats.pages_rendered, stats.render_requests) == (1, 5)
     assert stats.render_refused["budget"] >= 5  # polled ten times a second for two seconds
     assert 2.0 <= stats.seconds < 6
+
+
+async def test_chromium_on_its_own_reaches_nothing(world: World) -> None:
+    """The second wall: a page in the pool's Chromium without our routing (as a request that
+    escaped it would be) gets nowhere, not even to loopback."""
+    from playwright.async_api import Error as PlaywrightError
+
+    world.canary.clear()
+    world.server.clear()
+    async with BrowserPool(chromium_path=CHROMIUM, size=1, user_agent="LeadwiseTest") as pool:
+        browser = await pool._started()
+        context = await browser.new_context()
+        page = await context.new_page()
+        for url in (f"http://127.0.0.2:{world.canary.port}/", _local_spa(world),
+                    world.url("spa.lwtest")):  # fmt: skip
+            with pytest.raises(PlaywrightError):
+                await page.goto(url, timeout=5000)
+        await context.close()
+    assert world.canary.hits == []
+    assert world.server.hits == []
