@@ -28,6 +28,7 @@ from leadwise.config import Settings, SettingsError, get_settings
 from leadwise.dedupe.fields import FieldType
 from leadwise.import_export.commands import CommandFailed
 from leadwise.import_export.dedupe_file import UnreadableFile, dedupe_file
+from leadwise.prospecting.cli import prospect_command
 
 T = TypeVar("T")
 
@@ -705,6 +706,9 @@ def crawl(
         crawl_cli.write_json(report)
     else:
         crawl_cli.print_report(report, console)
+
+
+app.command("prospect")(prospect_command)
 
 
 @app.command()
