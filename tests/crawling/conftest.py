@@ -140,7 +140,10 @@ def spa_site(canary_port: list[int]) -> Site:
     def bounce(request: Request) -> Reply:  # a redirect from the site to the canary
         return Reply(302, headers={"location": f"http://canary.acme.lwtest:{canary_port[0]}/"})
 
-    return Site(root=root, routes={"/static/app.js": app_js, "/bounce": bounce})
+    def shell(request: Request) -> Reply:  # another route of the app: the same shell
+        return Reply(body=(root / "index.html").read_bytes())
+
+    return Site(root=root, routes={"/static/app.js": app_js, "/bounce": bounce, "/jobs": shell})
 
 
 @pytest.fixture(scope="session")

@@ -20,9 +20,10 @@ from leadwise.crawling.report import SiteReport, crawl_site
 from tests.crawling.conftest import SITES, World
 
 CHROMIUM = "/usr/bin/chromium"
-SPA_PEOPLE = {"Hank Scorpio", "Mindy Simmons", "Frank Grimes"}
+SPA_PEOPLE = {"Hank Scorpio", "Mindy Simmons", "Frank Grimes", "Lurleen Lumpkin"}
 SPA_EMAILS = {"hank.scorpio@spa.lwtest", "mindy.simmons@spa.lwtest", "frank.grimes@spa.lwtest",
-              "sales@spa.lwtest", "hello@spa.lwtest"}  # fmt: skip
+              "sales@spa.lwtest", "hello@spa.lwtest", "lurleen.lumpkin@spa.lwtest",
+              "careers@spa.lwtest"}  # fmt: skip
 
 
 def _people(report: SiteReport) -> set[str]:
@@ -148,12 +149,18 @@ async def test_rendering_finds_what_the_script_shows(spa_crawls: dict[str, Any],
     people = {p["name"]: p for p in report.as_dict()["people"]}
     assert people["Hank Scorpio"]["title"] == "Chief Executive Officer"
     assert people["Hank Scorpio"]["emails"] == ["hank.scorpio@spa.lwtest"]
-    # The link to /contact exists only in the rendered page, and the crawler followed it.
-    assert [url.rsplit("/", 1)[1] for url in report.pages] == ["", "contact"]
-    assert (stats.pages_fetched, stats.pages_rendered, stats.render_failures) == (2, 2, 0)
+    # The links exist only in the rendered page, and the crawler followed them. /jobs answers
+    # the very shell / does (a single-page app's route), and is no duplicate once rendered.
+    paths = [url.rsplit("/", 1)[1] for url in report.pages]
+    assert paths[0] == ""
+    assert sorted(paths[1:]) == ["contact", "jobs"]
+    assert (stats.pages_fetched, stats.pages_rendered, stats.render_failures) == (3, 3, 0)
+    assert stats.duplicates == 0
     paths = [hit.path for hit in hits]
     assert paths.count("/api/team.json") == 1  # fetched by the page's script, through us
+    assert paths.count("/api/jobs.json") == 1
     assert paths.count("/") == 1  # the browser got the document the crawler fetched already
+    assert paths.count("/jobs") == 1
     assert all(hit.user_agent.startswith("Mozilla/5.0 (compatible; LeadwiseBot") for hit in hits)
 
 
@@ -174,7 +181,7 @@ async def test_the_guard_and_robots_cover_the_browsers_requests(
     assert refused["robots"] == 1
     assert refused["websocket"] == 1
     assert refused["not_needed"] >= 2  # the pixel and the beacon
-    assert report.stats.render_requests == 2  # app.js and team.json
+    assert report.stats.render_requests == 4  # app.js twice, team.json, jobs.json
 
 
 async def test_the_browser_would_reach_the_canary_without_the_guard(world: World) -> None:
@@ -213,7 +220,7 @@ async def test_a_shared_pool_is_one_browser_with_bounded_pages(world: World) -> 
                 browsers=pool,
             )
             assert _people(report) == SPA_PEOPLE
-        assert pool.launches == 1  # four pages over two crawls, one Chromium
+        assert pool.launches == 1  # six pages over two crawls, one Chromium
         assert pool.peak_in_use == 1
         assert _chromium_processes() != []  # the caller's pool stays open between crawls
     assert _chromium_processes() == []  # and closes cleanly
@@ -223,7 +230,7 @@ async def test_a_crawl_closes_its_own_browser(world: World) -> None:
     pages: list[Any] = []
     crawler = Crawler(world.options(render="always", use_sitemaps=False), resolver=world.resolver)
     await crawler.crawl(world.url("spa.lwtest"), pages.append)
-    assert [page.rendered for page in pages] == [True, True]
+    assert [page.rendered for page in pages] == [True, True, True]
     assert "Hank Scorpio" in pages[0].html
     assert _chromium_processes() == []
 
@@ -283,13 +290,13 @@ def test_cli_render(world: World, tmp_path: Path) -> None:
     report = json.loads(done.stdout)
     assert {person["name"] for person in report["people"]} == SPA_PEOPLE
     assert "sales@spa.lwtest" in {fact["value"] for fact in report["emails"]}
-    assert report["stats"]["pages_rendered"] == 2
+    assert report["stats"]["pages_rendered"] == 3
     assert report["stats"]["render_refused"]["blocked"] >= 1  # 127.0.0.2 and its redirect
     assert world.canary.hits == []
     tables = _crawl_cli(tmp_path, _local_spa(world), "--no-verify", render="auto", **loopback)
     assert tables.returncode == 0, tables.stderr
     assert "Hank Scorpio" in tables.stdout
-    assert "rendered: 2 pages in Chromium (0 failed)" in tables.stdout
+    assert "rendered: 3 pages in Chromium (0 failed)" in tables.stdout
 
 
 def test_cli_render_without_chromium_or_playwright(world: World, tmp_path: Path) -> None:
@@ -347,7 +354,7 @@ async def test_chromium_on_its_own_reaches_nothing(world: World) -> None:
     world.canary.clear()
     world.server.clear()
     async with BrowserPool(chromium_path=CHROMIUM, size=1, user_agent="LeadwiseTest") as pool:
-        browser = await pool._started()
+        browser = await pool.start()
         context = await browser.new_context()
         page = await context.new_page()
         for url in (f"http://127.0.0.2:{world.canary.port}/", _local_spa(world),

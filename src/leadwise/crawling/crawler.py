@@ -393,14 +393,22 @@ class Crawler:
         final = canonicalize(fetched.url) or fetched.url
         self.stats.bytes_fetched += len(fetched.body)
         digest = hashlib.blake2b(fetched.body, digest_size=16).digest()
-        if final in self._done_urls or digest in self._bodies:
+        html = fetched.text()
+        # The routes of a single-page app all answer the same shell: a page to be rendered is
+        # a duplicate only when what it shows is.
+        to_render = self._wants_render(fetched, html)
+        if final in self._done_urls or (digest in self._bodies and not to_render):
             self.stats.duplicates += 1
             return
         self._done_urls.add(final)
         self._seen.add(final)
+        rendered = await self._render(fetched) if to_render else None
+        if rendered is not None:
+            digest = hashlib.blake2b(rendered.encode(), digest_size=16).digest()
+        if digest in self._bodies:
+            self.stats.duplicates += 1
+            return
         self._bodies.add(digest)
-        html = fetched.text()
-        rendered = await self._rendered(fetched, html)
         page = Page(
             url=final,
             requested_url=item.url,
@@ -433,15 +441,15 @@ class Crawler:
 
     # --- JavaScript rendering ----------------------------------------------------------------
 
-    async def _rendered(self, fetched: Fetched, html: str) -> str | None:
-        """The page's HTML after its scripts ran, when this crawl renders it; None: it is not
-        rendered (off, not a shell, no time left, or rendering failed: then it is noted)."""
+    def _wants_render(self, fetched: Fetched, html: str) -> bool:
         mode = self.options.render
-        if mode == "off" or self._browsers is None or self._fetcher is None:
-            return None
-        if self._render_broken or fetched.status != 200:
-            return None
-        if mode == "auto" and not looks_like_shell(html):
+        if mode == "off" or self._browsers is None or self._render_broken:
+            return False
+        return fetched.status == 200 and (mode == "always" or looks_like_shell(html))
+
+    async def _render(self, fetched: Fetched) -> str | None:
+        """The page's HTML after its scripts ran; None when that failed (it is noted)."""
+        if self._browsers is None or self._fetcher is None:
             return None
         remaining = self._deadline - time.monotonic()
         if remaining < 1.0:

@@ -129,6 +129,10 @@ class BrowserPool:
     ) -> None:
         await self.aclose()
 
+    async def start(self) -> Browser:
+        """The running browser, started now if it is not (to pay the start before a crawl)."""
+        return await self._started()
+
     async def _started(self) -> Browser:
         async with self._lock:
             if self._browser is not None and self._browser.is_connected():

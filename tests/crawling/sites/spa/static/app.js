@@ -13,15 +13,20 @@
       .then(function (t) { add("<p>" + label + ": " + t + "</p>"); })
       .catch(function () {});
   }
-  fetch("/api/team.json").then(function (r) { return r.json(); }).then(function (data) {
+  // Every route of the app is the same shell; the path says what to show.
+  var jobs = location.pathname === "/jobs";
+  fetch(jobs ? "/api/jobs.json" : "/api/team.json").then(function (r) {
+    return r.json();
+  }).then(function (data) {
     var cards = data.people.map(function (p) {
       return '<div class="team-member"><h3>' + p.name + '</h3><p class="position">' +
         p.title + '</p><a href="mailto:' + p.email + '">E-mail</a></div>';
     }).join("");
     add('<h1>' + data.company + '</h1><p>We build software for the world\'s most ambitious ' +
         'companies.</p><div class="team-grid">' + cards + '</div><p>Sales: ' + data.email +
-        '</p><p><a href="/contact">Contact us</a></p>');
+        '</p><p><a href="/contact">Contact us</a> <a href="/jobs">Jobs</a></p>');
   });
+  if (jobs) return;
   leak("robots", "/private-api/secret.json");
   leak("canary", "http://canary.acme.lwtest:CANARY_PORT/");
   leak("literal", "http://127.0.0.2:CANARY_PORT/");
