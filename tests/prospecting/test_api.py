@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from leadwise.config import get_settings
 from leadwise.jobs import runner
-from leadwise.models import Job, JobStatus
+from leadwise.models import Job, JobStatus, ScrapedData
 from tests.conftest import Account, _clear_caches, add_user, assert_error
 from tests.crawling.conftest import World
 from tests.prospecting.conftest import PRIVATE_IP, site_url
@@ -311,3 +311,35 @@ async def test_new_leads_are_enriched_when_the_setting_says_so(
     assert lead["job_title"] == "CTO"
     timeline = (await _get(client, owner, f"/leads/{lena['id']}/activities"))["data"]
     assert [a["data"].get("event") for a in timeline].count("company_enriched") == 1
+
+
+async def test_a_running_crawl_can_be_cancelled_and_a_full_one_feeds_the_enrichment_cache(
+    client: httpx.AsyncClient, owner: Account, db: Any, world: World
+) -> None:
+    crawl = await _post(client, owner, "/crawls", {"url": site_url(world), "verify": False})
+    work = asyncio.create_task(runner.run_job(db, get_settings(), uuid.UUID(crawl["id"])))
+    while (await _get(client, owner, f"/crawls/{crawl['id']}"))["data"]["pages_fetched"] == 0:
+        assert not work.done()
+        await asyncio.sleep(0.02)
+    await _post(client, owner, f"/jobs/{crawl['id']}/cancel", None)
+    assert (await work).status == "cancelled"
+    stopped = (await _get(client, owner, f"/crawls/{crawl['id']}"))["data"]
+    assert (stopped["status"], stopped["result"]) == ("cancelled", None)
+
+    # A crawl with the settings' budgets is the domain's website answer for enrichment.
+    done = await finished_crawl(client, owner, db, world, verify=False)
+    assert done["result"]["stats"]["stopped_by"] == "done"
+    company = await _post(client, owner, "/companies", {"name": "Acme", "domain": "acme.lwtest",
+                                                        "website": site_url(world)})  # fmt: skip
+    world.server.clear()
+    await _post(client, owner, f"/companies/{company['id']}/enrich", None)
+    (enriched,) = await run_jobs(db)
+    assert enriched.status is JobStatus.SUCCEEDED, enriched.error
+    assert enriched.result["providers"]["website"].startswith("cached from")
+    assert [hit for hit in world.server.hits if hit.host == "acme.lwtest"] == []
+    # A smaller crawl is not: it would hide most of the site from enrichment for weeks.
+    await finished_crawl(client, owner, db, world, verify=False, max_pages=3)
+    async with db.sessionmaker() as session:
+        stored = await session.scalar(select(ScrapedData).where(ScrapedData.provider == "website"))
+    assert stored is not None
+    assert stored.data["stats"]["pages_fetched"] == done["pages_fetched"]

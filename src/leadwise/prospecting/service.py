@@ -28,6 +28,7 @@ from leadwise.prospecting.crawl import Contact, checked_start, company_name, con
 from leadwise.prospecting.schemas import CrawlLeadsRequest, CrawlRequest
 
 CRAWL_JOB = "crawl.site"
+MAX_COMPANY_LEADS = 10_000  # leads of the company looked through for a person's name
 
 
 async def start(
@@ -90,12 +91,23 @@ async def add_leads(
     company = await _company(session, principal, data)
     added: list[dict[str, Any]] = []
     created_ids: list[uuid.UUID] = []
+    by_name: dict[tuple[str, str], Lead] | None = None  # the company's leads, when needed
     for contact in chosen:
-        lead = await _existing(session, principal, company, contact)
+        if contact.email:
+            same = await dedupe.same_email(session, principal.workspace, contact.email)
+            lead = await leads.get(session, principal, same[0]) if same else None
+        elif company is not None and contact.first_name and contact.last_name:
+            if by_name is None:
+                by_name = await _leads_by_name(session, principal, company)
+            lead = by_name.get(_name_key(contact.first_name, contact.last_name))
+        else:
+            lead = None
         created = lead is None
         if lead is None:
             lead = await _create(session, principal, data, job.id, company, contact, request.tags)
             created_ids.append(lead.id)
+            if by_name is not None and not contact.email:
+                by_name[_name_key(contact.first_name, contact.last_name)] = lead
         added.append(
             {
                 "lead_id": lead.id,
@@ -179,21 +191,19 @@ async def _company(
     )
 
 
-async def _existing(
-    session: AsyncSession, principal: Principal, company: Company | None, contact: Contact
-) -> Lead | None:
-    if contact.email:
-        same = await dedupe.same_email(session, principal.workspace, contact.email)
-        return await leads.get(session, principal, same[0]) if same else None
-    if company is None or not (contact.first_name and contact.last_name):
-        return None
-    for lead in await leads.of_company(session, principal, company.id, limit=10_000):
-        if (lead.first_name.casefold(), lead.last_name.casefold()) == (
-            contact.first_name.casefold(),
-            contact.last_name.casefold(),
-        ):
-            return lead
-    return None
+async def _leads_by_name(
+    session: AsyncSession, principal: Principal, company: Company
+) -> dict[tuple[str, str], Lead]:
+    """The company's live leads by first and last name: a person seen without an address is
+    the lead of that name at the company, if there is one."""
+    found: dict[tuple[str, str], Lead] = {}
+    for lead in await leads.of_company(session, principal, company.id, limit=MAX_COMPANY_LEADS):
+        found.setdefault(_name_key(lead.first_name, lead.last_name), lead)
+    return found
+
+
+def _name_key(first: str, last: str) -> tuple[str, str]:
+    return (first.strip().casefold(), last.strip().casefold())
 
 
 async def _create(
