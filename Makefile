@@ -4,11 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 HAS_FRONTEND := $(wildcard frontend/package.json)
 
-.PHONY: run test lint format typecheck web lock bench bench-leads bench-dedupe clean help browsers
+.PHONY: run test lint format typecheck web web-check lock bench bench-leads bench-dedupe clean help browsers
 
 help:
 	@echo "make run    - install, build the web app, migrate, serve on http://127.0.0.1:8000"
 	@echo "make test   - install dev tools and run lint, type checks and every test suite"
+	@echo "make web-check - the web app's type check, unit tests, API client drift check and build"
 	@echo "make lock   - re-resolve requirements*.lock from pyproject.toml"
 
 $(BIN)/python:
@@ -33,6 +34,16 @@ else
 	@echo "no frontend/ yet: the API serves a page explaining how to build the web app"
 endif
 
+# The web app's checks: types, unit tests, the generated API client against the OpenAPI
+# document (it must be regenerated and committed when the API changes), and the build that
+# the browser tests in tests/e2e then drive. npm ci only when the lock file changed.
+frontend/node_modules/.installed: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	@touch $@
+
+web-check: $(VENV)/.dev-installed frontend/node_modules/.installed
+	cd frontend && npm run typecheck && npm test && PYTHON=$(CURDIR)/$(BIN)/python npm run check:api && npm run build
+
 run: $(VENV)/.runtime-installed web
 	$(BIN)/leadwise serve
 
@@ -53,7 +64,7 @@ browsers:
 	@if ! command -v chromium >/dev/null 2>&1; then \
 		apt-get update && apt-get install -y chromium; fi
 
-test: $(VENV)/.dev-installed lint typecheck browsers
+test: $(VENV)/.dev-installed lint typecheck browsers $(if $(HAS_FRONTEND),web-check)
 	$(BIN)/pytest
 
 lock: $(BIN)/python

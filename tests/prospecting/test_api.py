@@ -100,6 +100,9 @@ async def test_a_crawl_runs_as_a_job_with_progress_and_a_result(
     assert "result" not in listed["data"][0]
     assert listed["data"][0]["pages_fetched"] == done["pages_fetched"]
     assert listed["meta"] == {"next_cursor": None, "limit": 1}
+    assert (await _get(client, owner, "/crawls?status=failed"))["data"] == []
+    bad_filter = await client.get("/api/v1/crawls?status=done", headers=owner.headers)
+    assert_error(bad_filter, 422, "VALIDATION_ERROR")
 
 
 async def test_bad_requests_other_workspaces_and_the_ssrf_guard(

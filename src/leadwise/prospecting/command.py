@@ -56,7 +56,6 @@ class Outcome:
     created: int = 0
     existing: int = 0
     company: str = ""
-    crawl_id: str = ""
     error: str | None = None
     rows: list[dict[str, Any]] = field(default_factory=list)
 
@@ -281,7 +280,6 @@ async def _one_site(
     async with database.unit_of_work() as session:
         job = await service.start(session, principal, settings, request)
         job_id = job.id
-    outcome.crawl_id = str(job_id)
     total = max_pages or settings.crawl.max_pages
     task = progress.add_task("crawling", target=target, total=total, found="")
     work = asyncio.create_task(runner.run_job(database, settings, job_id))

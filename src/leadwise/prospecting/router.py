@@ -15,6 +15,7 @@ from leadwise.core.dependencies import SessionDep, SettingsDep, read_only
 from leadwise.core.pagination import PageDep
 from leadwise.core.routing import make_router
 from leadwise.core.schemas import Page
+from leadwise.models import JobStatus
 from leadwise.prospecting import service
 from leadwise.prospecting.schemas import (
     CrawlLeadsRead,
@@ -47,8 +48,10 @@ async def start_crawl(
     "/crawls", response_model=Page[CrawlSummary], summary="The workspace's crawls, newest first"
 )
 @read_only
-async def list_crawls(principal: ReadCrawls, session: SessionDep, page: PageDep) -> object:
-    return await service.list_crawls(session, principal, page)
+async def list_crawls(
+    principal: ReadCrawls, session: SessionDep, page: PageDep, status: JobStatus | None = None
+) -> object:
+    return await service.list_crawls(session, principal, page, status=status)
 
 
 @router.get(

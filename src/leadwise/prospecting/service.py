@@ -61,8 +61,10 @@ async def get(session: AsyncSession, principal: Principal, crawl_id: uuid.UUID) 
     return job
 
 
-async def list_crawls(session: AsyncSession, principal: Principal, page: PageParams) -> Page[Job]:
-    return await jobs.list_jobs(session, principal, page, kind=CRAWL_JOB, status=None)
+async def list_crawls(
+    session: AsyncSession, principal: Principal, page: PageParams, *, status: JobStatus | None
+) -> Page[Job]:
+    return await jobs.list_jobs(session, principal, page, kind=CRAWL_JOB, status=status)
 
 
 # --- the people as leads ------------------------------------------------------------------------

@@ -1,0 +1,74 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { Navigate, RouterProvider, createBrowserRouter, Link } from "react-router-dom";
+import { ApiError } from "./api/errors";
+import { Layout } from "./components/Layout";
+import { ToastProvider } from "./components/toast";
+import { EmptyState, Spinner } from "./components/ui";
+import "./index.css";
+import { LeadDetailPage } from "./pages/LeadDetail";
+import { LeadsPage } from "./pages/Leads";
+import { PipelinePage } from "./pages/Pipeline";
+import { LoginPage, SetupPage } from "./pages/SignIn";
+import { SessionProvider, useSession } from "./session";
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      refetchOnWindowFocus: false,
+      // Client errors (403, 404, 422) will not change by asking again.
+      retry: (count, error) => count < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+    },
+  },
+});
+
+function NotFound() {
+  return (
+    <EmptyState title="Page not found">
+      <Link className="text-indigo-700 underline" to="/leads">
+        Go to the leads
+      </Link>
+    </EmptyState>
+  );
+}
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <Navigate to="/leads" replace /> },
+      { path: "leads", element: <LeadsPage /> },
+      { path: "leads/:leadId", element: <LeadDetailPage /> },
+      { path: "pipeline", element: <PipelinePage /> },
+      { path: "*", element: <NotFound /> },
+    ],
+  },
+]);
+
+function Gate() {
+  const { status } = useSession();
+  if (status === "loading") {
+    return (
+      <div className="flex min-h-screen items-center justify-center">
+        <Spinner label="Loading Leadwise…" />
+      </div>
+    );
+  }
+  if (status === "setup") return <SetupPage />;
+  if (status === "signedOut") return <LoginPage />;
+  return <RouterProvider router={router} />;
+}
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <ToastProvider>
+        <SessionProvider>
+          <Gate />
+        </SessionProvider>
+      </ToastProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,693 @@
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import {
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+  type RowSelectionState,
+  type VisibilityState,
+} from "@tanstack/react-table";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { Link, useSearchParams } from "react-router-dom";
+import { api, unwrap, unwrapPage, type Lead, type Schemas } from "../api/client";
+import { useToast } from "../components/toast";
+import {
+  Badge,
+  Button,
+  DebouncedInput,
+  Dialog,
+  EmptyState,
+  ErrorAlert,
+  SelectField,
+  Spinner,
+  TextField,
+  VerificationBadge,
+  formatDate,
+  formatMoney,
+  inputClass,
+  leadName,
+} from "../components/ui";
+import { memberName, useMembers, useStages } from "../hooks";
+import {
+  SOURCES,
+  VERIFICATION,
+  activeFilterCount,
+  filtersFromSearch,
+  sortFromSearch,
+  sortParam,
+  toApiQuery,
+  toSearch,
+  type LeadFilters,
+  type Sort,
+  type SortField,
+} from "../lib/filters";
+import { useSession, useWorkspace } from "../session";
+
+type LeadQuery = NonNullable<Schemas["BulkFilter"]>;
+const PAGE_SIZE = 100;
+const ROW_HEIGHT = 44;
+const COLUMNS_KEY = "leadwise.leads.columns";
+
+const COLUMN_LABELS: Record<string, string> = {
+  name: "Name",
+  email: "Email",
+  company: "Company",
+  stage: "Stage",
+  owner: "Owner",
+  source: "Source",
+  tags: "Tags",
+  score: "Score",
+  value: "Value",
+  verification: "Email status",
+  created: "Created",
+  updated: "Updated",
+};
+const DEFAULT_HIDDEN: VisibilityState = { value: false, updated: false };
+const SORT_OF_COLUMN: Record<string, SortField> = {
+  name: "first_name",
+  created: "created_at",
+  updated: "updated_at",
+};
+
+function readColumns(): VisibilityState {
+  try {
+    return { ...DEFAULT_HIDDEN, ...(JSON.parse(localStorage.getItem(COLUMNS_KEY) ?? "{}") as VisibilityState) };
+  } catch {
+    return DEFAULT_HIDDEN;
+  }
+}
+
+export function LeadsPage() {
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromSearch(params), [params]);
+  const sort = useMemo(() => sortFromSearch(params), [params]);
+  const workspace = useWorkspace();
+  const { can } = useSession();
+  const stages = useStages();
+  const members = useMembers();
+  const [creating, setCreating] = useState(false);
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const [columnVisibility, setColumnVisibility] = useState<VisibilityState>(readColumns);
+
+  useEffect(() => {
+    localStorage.setItem(COLUMNS_KEY, JSON.stringify(columnVisibility));
+  }, [columnVisibility]);
+
+  const update = useCallback(
+    (next: LeadFilters, nextSort: Sort = sort) => {
+      setParams(toSearch(next, nextSort), { replace: true });
+      setRowSelection({});
+    },
+    [setParams, sort],
+  );
+  const setFilter = useCallback(
+    <K extends keyof LeadFilters>(key: K, value: LeadFilters[K] | undefined) => update({ ...filters, [key]: value }),
+    [filters, update],
+  );
+
+  const leads = useInfiniteQuery({
+    queryKey: ["leads", workspace, filters, sort],
+    queryFn: ({ pageParam }) =>
+      unwrapPage(
+        api.GET("/api/v1/leads", {
+          params: {
+            query: {
+              ...(toApiQuery(filters) as LeadQuery),
+              sort: sortParam(sort),
+              limit: PAGE_SIZE,
+              cursor: pageParam,
+            },
+          },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+  const rows = useMemo(() => leads.data?.pages.flatMap((p) => p.items) ?? [], [leads.data]);
+  const stageById = useMemo(() => new Map((stages.data ?? []).map((s) => [s.id, s])), [stages.data]);
+
+  const columns = useMemo<ColumnDef<Lead>[]>(
+    () => [
+      {
+        id: "select",
+        enableHiding: false,
+        header: ({ table }) => (
+          <input
+            type="checkbox"
+            aria-label="Select all loaded leads"
+            className="h-4 w-4"
+            checked={table.getIsAllRowsSelected()}
+            ref={(el) => {
+              if (el) el.indeterminate = table.getIsSomeRowsSelected();
+            }}
+            onChange={table.getToggleAllRowsSelectedHandler()}
+          />
+        ),
+        cell: ({ row }) => (
+          <input
+            type="checkbox"
+            aria-label={`Select ${leadName(row.original)}`}
+            className="h-4 w-4"
+            checked={row.getIsSelected()}
+            onChange={row.getToggleSelectedHandler()}
+          />
+        ),
+        size: 44,
+      },
+      {
+        id: "name",
+        header: "Name",
+        size: 180,
+        cell: ({ row }) => (
+          <Link to={`/leads/${row.original.id}`} className="font-medium text-indigo-800 hover:underline">
+            {leadName(row.original)}
+          </Link>
+        ),
+      },
+      { id: "email", header: "Email", size: 200, cell: ({ row }) => row.original.email ?? "—" },
+      { id: "company", header: "Company", size: 150, cell: ({ row }) => row.original.company_name ?? "—" },
+      {
+        id: "stage",
+        header: "Stage",
+        size: 110,
+        cell: ({ row }) => stageById.get(row.original.stage_id ?? "")?.name ?? "—",
+      },
+      {
+        id: "owner",
+        header: "Owner",
+        size: 130,
+        cell: ({ row }) => memberName(members.data, row.original.owner_id),
+      },
+      { id: "source", header: "Source", size: 90, cell: ({ row }) => row.original.source },
+      {
+        id: "tags",
+        header: "Tags",
+        size: 130,
+        cell: ({ row }) => (
+          <span className="flex flex-wrap gap-1">
+            {row.original.tags.map((t) => (
+              <Badge key={t} tone="indigo">
+                {t}
+              </Badge>
+            ))}
+          </span>
+        ),
+      },
+      { id: "score", header: "Score", size: 70, cell: ({ row }) => row.original.score ?? "—" },
+      { id: "value", header: "Value", size: 90, cell: ({ row }) => formatMoney(row.original.value) },
+      {
+        id: "verification",
+        header: "Email status",
+        size: 120,
+        cell: ({ row }) => (row.original.email ? <VerificationBadge status={row.original.verification_status} /> : "—"),
+      },
+      { id: "created", header: "Created", size: 110, cell: ({ row }) => formatDate(row.original.created_at) },
+      { id: "updated", header: "Updated", size: 110, cell: ({ row }) => formatDate(row.original.updated_at) },
+    ],
+    [stageById, members.data],
+  );
+
+  const canWrite = can("leads:write");
+  const table = useReactTable({
+    data: rows,
+    // Selection is for bulk changes: a role that cannot make them gets no checkboxes.
+    columns: canWrite ? columns : columns.slice(1),
+    getRowId: (lead) => lead.id,
+    getCoreRowModel: getCoreRowModel(),
+    state: { rowSelection, columnVisibility },
+    onRowSelectionChange: setRowSelection,
+    onColumnVisibilityChange: setColumnVisibility,
+    enableRowSelection: canWrite,
+  });
+  const selectedIds = Object.keys(rowSelection).filter((id) => rowSelection[id]);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const tableRows = table.getRowModel().rows;
+  const virtualizer = useVirtualizer({
+    count: tableRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (lastIndex >= tableRows.length - 20 && leads.hasNextPage && !leads.isFetchingNextPage) {
+      void leads.fetchNextPage();
+    }
+  }, [lastIndex, tableRows.length, leads]);
+
+  const paddingTop = items[0]?.start ?? 0;
+  const paddingBottom = items.length ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
+  const visibleColumns = table.getVisibleLeafColumns();
+
+  function toggleSort(columnId: string) {
+    const field = SORT_OF_COLUMN[columnId];
+    if (!field) return;
+    const descending = sort.field === field ? !sort.descending : field !== "first_name";
+    update(filters, { field, descending });
+  }
+
+  return (
+    <div className="flex flex-1 flex-col gap-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="mr-auto text-2xl font-semibold text-slate-900">Leads</h1>
+        <ColumnChooser visibility={columnVisibility} onChange={setColumnVisibility} />
+        {can("leads:write") && (
+          <Button variant="primary" onClick={() => setCreating(true)}>
+            New lead
+          </Button>
+        )}
+      </div>
+
+      <section aria-label="Filters" className="rounded-lg border border-slate-200 bg-white p-3">
+        <div className="grid grid-cols-[repeat(auto-fill,minmax(9.5rem,1fr))] gap-3">
+          <div className="col-span-2">
+            <label htmlFor="lead-search" className="mb-1 block text-xs font-medium text-slate-700">
+              Search
+            </label>
+            <DebouncedInput
+              id="lead-search"
+              type="search"
+              placeholder="Name, email or company"
+              value={filters.q ?? ""}
+              onValue={(q) => setFilter("q", q || undefined)}
+            />
+          </div>
+          <SelectField label="Stage" value={filters.stage_id ?? ""} onChange={(e) => setFilter("stage_id", e.target.value || undefined)}>
+            <option value="">Any stage</option>
+            {stages.data?.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Owner" value={filters.owner_id ?? ""} onChange={(e) => setFilter("owner_id", e.target.value || undefined)}>
+            <option value="">Anyone</option>
+            {members.data?.map((m) => (
+              <option key={m.user_id} value={m.user_id}>
+                {m.full_name || m.email}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label="Source"
+            value={filters.source ?? ""}
+            onChange={(e) => setFilter("source", (e.target.value || undefined) as LeadFilters["source"])}
+          >
+            <option value="">Any source</option>
+            {SOURCES.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </SelectField>
+          <SelectField
+            label="Email status"
+            value={filters.verification_status ?? ""}
+            onChange={(e) =>
+              setFilter("verification_status", (e.target.value || undefined) as LeadFilters["verification_status"])
+            }
+          >
+            <option value="">Any status</option>
+            {VERIFICATION.map((s) => (
+              <option key={s} value={s}>
+                {s.replace("_", "-")}
+              </option>
+            ))}
+          </SelectField>
+          <div>
+            <label htmlFor="filter-tag" className="mb-1 block text-xs font-medium text-slate-700">
+              Tag
+            </label>
+            <DebouncedInput id="filter-tag" value={filters.tag ?? ""} onValue={(v) => setFilter("tag", v || undefined)} />
+          </div>
+          <div>
+            <label htmlFor="filter-score-min" className="mb-1 block text-xs font-medium text-slate-700">
+              Score from
+            </label>
+            <DebouncedInput
+              id="filter-score-min"
+              inputMode="numeric"
+              value={filters.score_min?.toString() ?? ""}
+              onValue={(v) => setFilter("score_min", v.trim() && Number.isInteger(Number(v)) ? Number(v) : undefined)}
+            />
+          </div>
+          <div>
+            <label htmlFor="filter-score-max" className="mb-1 block text-xs font-medium text-slate-700">
+              Score to
+            </label>
+            <DebouncedInput
+              id="filter-score-max"
+              inputMode="numeric"
+              value={filters.score_max?.toString() ?? ""}
+              onValue={(v) => setFilter("score_max", v.trim() && Number.isInteger(Number(v)) ? Number(v) : undefined)}
+            />
+          </div>
+          <div>
+            <label htmlFor="filter-from" className="mb-1 block text-xs font-medium text-slate-700">
+              Created from
+            </label>
+            <input
+              id="filter-from"
+              type="date"
+              className={inputClass}
+              value={filters.created_from ?? ""}
+              onChange={(e) => setFilter("created_from", e.target.value || undefined)}
+            />
+          </div>
+          <div>
+            <label htmlFor="filter-to" className="mb-1 block text-xs font-medium text-slate-700">
+              Created to
+            </label>
+            <input
+              id="filter-to"
+              type="date"
+              className={inputClass}
+              value={filters.created_to ?? ""}
+              onChange={(e) => setFilter("created_to", e.target.value || undefined)}
+            />
+          </div>
+        </div>
+        <div className="mt-2 flex flex-wrap items-center gap-3 text-sm text-slate-600">
+          <span aria-live="polite">
+            {leads.isFetching && !leads.isFetchingNextPage ? (
+              <Spinner small label="Loading" />
+            ) : (
+              `${rows.length}${leads.hasNextPage ? "+" : ""} lead${rows.length === 1 ? "" : "s"}`
+            )}
+          </span>
+          {activeFilterCount(filters) + (filters.q ? 1 : 0) > 0 && (
+            <Button size="sm" variant="ghost" onClick={() => update({})}>
+              Clear filters
+            </Button>
+          )}
+        </div>
+      </section>
+
+      {selectedIds.length > 0 && (
+        <BulkBar ids={selectedIds} onDone={() => setRowSelection({})} />
+      )}
+
+      {leads.isError ? (
+        <ErrorAlert title="The leads could not be loaded" error={leads.error} retry={() => void leads.refetch()} />
+      ) : (
+        <div
+          ref={scrollRef}
+          className="relative min-h-[320px] flex-1 overflow-auto rounded-lg border border-slate-200 bg-white"
+          style={{ maxHeight: "calc(100vh - 260px)" }}
+        >
+          <table className="w-full table-fixed border-collapse text-sm" aria-rowcount={rows.length}>
+            <colgroup>
+              {visibleColumns.map((c) => (
+                <col key={c.id} style={{ width: c.getSize() }} />
+              ))}
+            </colgroup>
+            <thead className="sticky top-0 z-10 bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
+              {table.getHeaderGroups().map((group) => (
+                <tr key={group.id}>
+                  {group.headers.map((header) => {
+                    const field = SORT_OF_COLUMN[header.column.id];
+                    const sorted = field && sort.field === field ? (sort.descending ? "descending" : "ascending") : undefined;
+                    return (
+                      <th
+                        key={header.id}
+                        scope="col"
+                        aria-sort={sorted ?? (field ? "none" : undefined)}
+                        className="whitespace-nowrap border-b border-slate-200 px-3 py-2.5"
+                      >
+                        {field ? (
+                          <button
+                            type="button"
+                            className="inline-flex items-center gap-1 uppercase hover:text-indigo-800"
+                            onClick={() => toggleSort(header.column.id)}
+                          >
+                            {flexRender(header.column.columnDef.header, header.getContext())}
+                            <span aria-hidden>{sorted === "ascending" ? "▲" : sorted === "descending" ? "▼" : "↕"}</span>
+                          </button>
+                        ) : (
+                          flexRender(header.column.columnDef.header, header.getContext())
+                        )}
+                      </th>
+                    );
+                  })}
+                </tr>
+              ))}
+            </thead>
+            <tbody>
+              {paddingTop > 0 && (
+                <tr aria-hidden>
+                  <td style={{ height: paddingTop }} colSpan={visibleColumns.length} />
+                </tr>
+              )}
+              {items.map((item) => {
+                const row = tableRows[item.index]!;
+                return (
+                  <tr
+                    key={row.id}
+                    data-index={item.index}
+                    aria-rowindex={item.index + 1}
+                    className={`border-b border-slate-100 ${row.getIsSelected() ? "bg-indigo-50" : "hover:bg-slate-50"}`}
+                    style={{ height: ROW_HEIGHT }}
+                  >
+                    {row.getVisibleCells().map((cell) => (
+                      <td key={cell.id} className="truncate px-3 py-1.5 text-slate-800">
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </td>
+                    ))}
+                  </tr>
+                );
+              })}
+              {paddingBottom > 0 && (
+                <tr aria-hidden>
+                  <td style={{ height: paddingBottom }} colSpan={visibleColumns.length} />
+                </tr>
+              )}
+            </tbody>
+          </table>
+          {leads.isPending && (
+            <div className="p-10 text-center">
+              <Spinner label="Loading leads…" />
+            </div>
+          )}
+          {leads.isSuccess && rows.length === 0 && (
+            <EmptyState title={activeFilterCount(filters) || filters.q ? "No leads match these filters" : "No leads yet"}>
+              {activeFilterCount(filters) || filters.q
+                ? "Try fewer filters, or clear them."
+                : "Create your first lead, import a file, or connect a form."}
+            </EmptyState>
+          )}
+          {leads.isFetchingNextPage && (
+            <div className="p-3 text-center">
+              <Spinner small label="Loading more…" />
+            </div>
+          )}
+        </div>
+      )}
+      <NewLeadDialog open={creating} onClose={() => setCreating(false)} />
+    </div>
+  );
+}
+
+function ColumnChooser({
+  visibility,
+  onChange,
+}: {
+  visibility: VisibilityState;
+  onChange: (next: VisibilityState) => void;
+}) {
+  return (
+    <details className="relative">
+      <summary className="cursor-pointer list-none rounded-md border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+        Columns
+      </summary>
+      <fieldset className="absolute right-0 z-20 mt-1 w-48 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
+        <legend className="sr-only">Visible columns</legend>
+        {Object.entries(COLUMN_LABELS).map(([id, label]) => (
+          <label key={id} className="flex items-center gap-2 py-1 text-sm text-slate-800">
+            <input
+              type="checkbox"
+              className="h-4 w-4"
+              checked={visibility[id] !== false}
+              onChange={(e) => onChange({ ...visibility, [id]: e.target.checked })}
+            />
+            {label}
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  );
+}
+
+function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) {
+  const { can } = useSession();
+  const stages = useStages();
+  const members = useMembers();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const [stageId, setStageId] = useState("");
+  const [ownerId, setOwnerId] = useState("");
+  const [tag, setTag] = useState("");
+  const [confirmDelete, setConfirmDelete] = useState(false);
+
+  const bulk = useMutation({
+    mutationFn: (body: Schemas["BulkRequest"]) => unwrap(api.POST("/api/v1/leads/bulk", { body })),
+    onSuccess: (result, body) => {
+      toast.info(`${body.action === "delete" ? "Deleted" : "Updated"} ${result.changed} of ${result.matched} leads.`);
+      void queryClient.invalidateQueries({ queryKey: ["leads"] });
+      void queryClient.invalidateQueries({ queryKey: ["pipeline"] });
+      setConfirmDelete(false);
+      onDone();
+    },
+    onError: toast.error,
+  });
+
+  // The generated type marks defaulted fields required; the API fills them in.
+  const update = (changes: Partial<Schemas["BulkChanges"]>) =>
+    bulk.mutate({ action: "update", ids, changes: changes as Schemas["BulkChanges"] });
+
+  return (
+    <section
+      aria-label="Bulk actions"
+      className="flex flex-wrap items-end gap-3 rounded-lg border border-indigo-200 bg-indigo-50 p-3"
+    >
+      <p className="self-center text-sm font-semibold text-indigo-900">{ids.length} selected</p>
+      <form
+        className="flex items-end gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (stageId) update({ stage_id: stageId });
+        }}
+      >
+        <SelectField label="Move to stage" value={stageId} onChange={(e) => setStageId(e.target.value)}>
+          <option value="">Choose…</option>
+          {stages.data
+            ?.filter((s) => s.kind !== "lost")
+            .map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+        </SelectField>
+        <Button type="submit" size="sm" disabled={!stageId || bulk.isPending}>
+          Move
+        </Button>
+      </form>
+      {can("leads:assign") && (
+        <form
+          className="flex items-end gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (ownerId === "none") update({ unassign: true });
+            else if (ownerId) update({ owner_id: ownerId });
+          }}
+        >
+          <SelectField label="Set owner" value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
+            <option value="">Choose…</option>
+            <option value="none">Unassigned</option>
+            {members.data?.map((m) => (
+              <option key={m.user_id} value={m.user_id}>
+                {m.full_name || m.email}
+              </option>
+            ))}
+          </SelectField>
+          <Button type="submit" size="sm" disabled={!ownerId || bulk.isPending}>
+            Assign
+          </Button>
+        </form>
+      )}
+      <form
+        className="flex items-end gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (tag.trim()) update({ add_tags: [tag.trim()] });
+        }}
+      >
+        <TextField label="Add tag" value={tag} onChange={(e) => setTag(e.target.value)} className="w-36" />
+        <Button type="submit" size="sm" disabled={!tag.trim() || bulk.isPending}>
+          Tag
+        </Button>
+      </form>
+      {can("leads:delete") && (
+        <Button variant="danger" size="sm" className="ml-auto" onClick={() => setConfirmDelete(true)}>
+          Delete…
+        </Button>
+      )}
+      <Dialog open={confirmDelete} onClose={() => setConfirmDelete(false)} title={`Delete ${ids.length} leads?`}>
+        <p className="text-sm text-slate-700">They go to the bin and can be restored later.</p>
+        <div className="mt-5 flex justify-end gap-2">
+          <Button onClick={() => setConfirmDelete(false)}>Cancel</Button>
+          <Button variant="danger" busy={bulk.isPending} onClick={() => bulk.mutate({ action: "delete", ids })}>
+            Delete
+          </Button>
+        </div>
+      </Dialog>
+    </section>
+  );
+}
+
+function NewLeadDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const stages = useStages();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const create = useMutation({
+    mutationFn: (body: Schemas["LeadCreate"]) => unwrap(api.POST("/api/v1/leads", { body })),
+    onSuccess: (lead) => {
+      void queryClient.invalidateQueries({ queryKey: ["leads"] });
+      void queryClient.invalidateQueries({ queryKey: ["pipeline"] });
+      toast.info(`Created ${leadName(lead)}.`);
+      onClose();
+    },
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? "").trim() || null;
+    const value = text("value");
+    create.mutate({
+      first_name: text("first_name"),
+      last_name: text("last_name"),
+      email: text("email"),
+      company_name: text("company_name"),
+      job_title: text("job_title"),
+      phone: text("phone"),
+      value: value === null ? null : Number(value),
+      stage_id: text("stage_id"),
+      source: "manual",
+    });
+  }
+
+  return (
+    <Dialog open={open} onClose={onClose} title="New lead" wide>
+      <form onSubmit={submit} className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        {create.isError && (
+          <div className="sm:col-span-2">
+            <ErrorAlert title="The lead was not created" error={create.error} />
+          </div>
+        )}
+        <TextField label="First name" name="first_name" autoFocus />
+        <TextField label="Last name" name="last_name" />
+        <TextField label="Email" name="email" type="email" />
+        <TextField label="Phone" name="phone" type="tel" />
+        <TextField label="Company" name="company_name" />
+        <TextField label="Job title" name="job_title" />
+        <TextField label="Value" name="value" type="number" min={0} step={1} />
+        <SelectField label="Stage" name="stage_id" defaultValue="">
+          <option value="">First stage</option>
+          {stages.data?.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </SelectField>
+        <div className="mt-2 flex justify-end gap-2 sm:col-span-2">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" busy={create.isPending}>
+            Create lead
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
