@@ -4,9 +4,12 @@ are flagged too; and the batch functions the import calls."""
 
 from __future__ import annotations
 
+import uuid
+
 from sqlalchemy import delete, func, select
 
-from leadwise.dedupe import service
+from leadwise.dedupe import keys, repository, service
+from leadwise.dedupe.repository import LEADS_PER_KEY
 from leadwise.models import CandidateSource, Lead, LeadMatchKey
 from tests.capture.conftest import make_form
 from tests.conftest import Account, assert_error
@@ -252,3 +255,27 @@ async def test_a_scan_gives_older_leads_their_keys(client, db, owner: Account):
     assert str(found.lead_id) == lead["id"]
     again = await run_scan(client, db, owner)
     assert again["counts"]["keys_refreshed"] == 0  # unchanged keys are left alone
+
+
+async def test_a_common_key_yields_its_newest_live_holders(client, db, owner: Account):
+    """A key shared by more leads than a check reads (a common surname at a big employer) gives
+    the newest live ones, from one bounded lookup per key."""
+    made = [
+        await create_lead(
+            client, owner, first_name=f"Sam{n}", last_name="Smith", email=f"s{n}@bigco.example"
+        )
+        for n in range(2 * LEADS_PER_KEY + 3)  # more than one lookup reads
+    ]
+    deleted = made[-2]["id"]
+    gone = await client.delete(f"/api/v1/leads/{deleted}", headers=owner.headers)
+    assert gone.status_code in (200, 204), gone.text
+    async with db.unit_of_work() as session:
+        record = {"last_name": "Smith", "email": "x@bigco.example"}
+        [key] = [k for k in keys.keys_of([record])[0] if k.startswith("surname+email domain:")]
+        holders, fields = await repository.leads_sharing(
+            session, owner.workspace_id, [key, "email:nobody@nowhere.example"]
+        )
+    newest_live = [uuid.UUID(lead["id"]) for lead in reversed(made) if lead["id"] != deleted]
+    assert list(holders) == [key]
+    assert holders[key] == newest_live[:LEADS_PER_KEY]
+    assert set(fields) >= set(holders[key])

@@ -3,14 +3,30 @@ workspace."""
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Select, delete, func, select, update
+from sqlalchemy import (
+    Integer,
+    Select,
+    String,
+    Uuid,
+    bindparam,
+    column,
+    delete,
+    func,
+    literal,
+    select,
+    text,
+    true,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy.sql.selectable import TextualSelect
 
 from leadwise.models import (
     Activity,
@@ -51,10 +67,13 @@ def _of_workspace(column: Any, workspace_id: uuid.UUID) -> Any:
     return func.coalesce(column, column) == workspace_id
 
 
+def _dialect(session: AsyncSession) -> str:
+    return session.get_bind().dialect.name
+
+
 def _insert(session: AsyncSession, table: Any) -> Any:
     """INSERT with ON CONFLICT support, for the session's database."""
-    dialect = session.get_bind().dialect.name
-    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+    return (postgresql.insert if _dialect(session) == "postgresql" else sqlite.insert)(table)
 
 
 # --- match keys -------------------------------------------------------------------------------
@@ -111,25 +130,10 @@ async def leads_sharing(
     workspace for every lead (4.9 s for 5,000 leads, hours at 100,000).
     """
     holders: dict[str, list[uuid.UUID]] = {}
-    for chunk in _chunks(sorted(set(keys))):
-        # The newest holders of each key (a common key is shared by thousands), with room for
-        # some that turn out deleted.
-        ranked = (
-            select(
-                LeadMatchKey.key,
-                LeadMatchKey.lead_id,
-                func.row_number()
-                .over(partition_by=LeadMatchKey.key, order_by=LeadMatchKey.lead_id.desc())
-                .label("rank"),
-            )
-            .where(LeadMatchKey.workspace_id == workspace_id, LeadMatchKey.key.in_(chunk))
-            .subquery()
-        )
-        rows = await session.execute(
-            select(ranked.c.key, ranked.c.lead_id).where(ranked.c.rank <= 2 * LEADS_PER_KEY)
-        )
-        for key, lead_id in rows:
-            holders.setdefault(key, []).append(lead_id)
+    newest = _newest_holders_postgresql if _dialect(session) == "postgresql" else _newest_holders
+    # Room for some holders that turn out deleted.
+    for key, lead_id in await newest(session, workspace_id, sorted(set(keys)), 2 * LEADS_PER_KEY):
+        holders.setdefault(key, []).append(lead_id)
     wanted = sorted({lead_id for ids in holders.values() for lead_id in ids})
     records: dict[uuid.UUID, dict[str, Any]] = {}
     columns = [Lead.__table__.c[name] for name in FIELD_COLUMNS]
@@ -148,6 +152,61 @@ async def leads_sharing(
         for key, ids in holders.items()
     }
     return {key: ids for key, ids in found.items() if ids}, records
+
+
+# A key shared by thousands (a common surname in a big city) must not cost a read of every
+# holder: each key's newest holders are read from the (workspace_id, key, lead_id) index with
+# a LIMIT, which stops after them. Ranking every holder with a window function grew with the
+# workspace (3.3 s per 2,000 keys at 600,000 leads on SQLite; 0.06 s this way).
+_HOLDERS_BRANCH = (
+    "SELECT * FROM (SELECT key, lead_id FROM lead_match_keys"
+    " WHERE workspace_id = :w AND key = :k{i} ORDER BY lead_id DESC LIMIT :n)"
+)
+_SQLITE_BRANCHES = 400  # SQLite allows 500 terms in a compound SELECT
+_HOLDER_COLUMNS = (column("key", String), column("lead_id", Uuid))
+
+
+async def _newest_holders(
+    session: AsyncSession, workspace_id: uuid.UUID, keys: Sequence[str], limit: int
+) -> list[tuple[str, uuid.UUID]]:
+    found: list[tuple[str, uuid.UUID]] = []
+    for chunk in _chunks(keys, _SQLITE_BRANCHES):
+        statement = _holders_statement(len(chunk))
+        params: dict[str, Any] = {f"k{i}": key for i, key in enumerate(chunk)}
+        rows = await session.execute(statement, {"w": workspace_id, "n": limit, **params})
+        found.extend((row[0], row[1]) for row in rows)
+    return found
+
+
+@functools.cache
+def _holders_statement(branches: int) -> TextualSelect:
+    sql = " UNION ALL ".join(_HOLDERS_BRANCH.format(i=i) for i in range(branches))
+    return (
+        text(sql)
+        .bindparams(bindparam("w", type_=Uuid), bindparam("n", type_=Integer))
+        .columns(*_HOLDER_COLUMNS)
+    )
+
+
+async def _newest_holders_postgresql(
+    session: AsyncSession, workspace_id: uuid.UUID, keys: Sequence[str], limit: int
+) -> list[tuple[str, uuid.UUID]]:
+    found: list[tuple[str, uuid.UUID]] = []
+    for chunk in _chunks(keys):
+        array = literal(list(chunk), postgresql.ARRAY(String))
+        wanted = func.unnest(array).table_valued("key").render_derived(name="wanted")
+        newest = (
+            select(LeadMatchKey.lead_id)
+            .where(LeadMatchKey.workspace_id == workspace_id, LeadMatchKey.key == wanted.c.key)
+            .order_by(LeadMatchKey.lead_id.desc())
+            .limit(limit)
+            .lateral()
+        )
+        rows = await session.execute(
+            select(wanted.c.key, newest.c.lead_id).select_from(wanted).join(newest, true())
+        )
+        found.extend((row[0], row[1]) for row in rows)
+    return found
 
 
 async def lead_fields(
