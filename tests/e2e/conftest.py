@@ -197,7 +197,8 @@ def owner(browser: Any, server: Server) -> Owner:
     shot(page, "02-leads-empty")
     context.close()
     with server.api() as api:
-        signed = api.post("/api/v1/auth/login", data={"username": OWNER_EMAIL, "password": PASSWORD})
+        credentials = {"username": OWNER_EMAIL, "password": PASSWORD}
+        signed = api.post("/api/v1/auth/login", data=credentials)
         token = signed.json()["data"]["access_token"]
         me = api.get("/api/v1/users/me", headers={"Authorization": f"Bearer {token}"}).json()
     return Owner(OWNER_EMAIL, token, me["data"]["active_workspace_id"])

@@ -6792,6 +6792,7 @@ export interface operations {
                 cursor?: string | null;
                 /** @description Items per page */
                 limit?: number;
+                status?: components["schemas"]["JobStatus"] | null;
             };
             header?: {
                 /** @description Active workspace (default: your first one) */
