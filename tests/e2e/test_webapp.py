@@ -78,8 +78,10 @@ def test_create_filter_open_edit_and_note(page: Any, server: Server, owner: Owne
     expect(table.get_by_role("link")).to_have_count(3)
     shot(page, "05-leads")
 
-    # Search as you type, reflected in the URL.
+    # Search as you type, reflected in the URL; "/" jumps to the search box.
     filters = page.get_by_role("region", name="Filters")
+    page.keyboard.press("/")
+    expect(filters.get_by_label("Search")).to_be_focused()
     filters.get_by_label("Search").fill("lovel")
     expect(page).to_have_url(re.compile(r"[?&]q=lovel"))
     expect(table.get_by_role("link")).to_have_count(1)
@@ -230,3 +232,25 @@ def test_a_viewer_cannot_edit(page: Any, server: Server, owner: Owner) -> None:
     )
     assert response == 401  # no token in scripts' reach: the access token lives in memory
     assert api_leads(server, owner, q="read")[0]["first_name"] == "Read"
+
+
+def test_phone_width(page: Any, server: Server, owner: Owner) -> None:
+    """At a phone's width the page itself never scrolls sideways (wide parts scroll inside)."""
+    lead = create_lead(server, owner, first_name="Small", last_name="Screen", value=10)
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in(page, owner.email)
+    overflow = "document.documentElement.scrollWidth - window.innerWidth"
+    assert page.evaluate(overflow) <= 0
+    shot(page, "14-phone-leads")
+    page.get_by_role("button", name="Filters").click()
+    expect(page.get_by_role("region", name="Filters").get_by_label("Stage")).to_be_visible()
+    page.goto(f"/leads/{lead['id']}")
+    expect(page.get_by_role("heading", name="Small Screen")).to_be_visible()
+    expect(page.get_by_text("Created (manual)")).to_be_visible()
+    expect(page.get_by_text("No files yet.")).to_be_visible()
+    assert page.evaluate(overflow) <= 0
+    shot(page, "15-phone-lead-detail")
+    page.goto("/pipeline")
+    expect(page.locator(f"li[data-lead='{lead['id']}']")).to_be_visible()
+    assert page.evaluate(overflow) <= 0
+    shot(page, "16-phone-pipeline")

@@ -64,22 +64,30 @@ function withHeaders(request: Request): Request {
   return new Request(request, { headers });
 }
 
-/** Rotates the refresh cookie into a new access token; false when there is no session. */
+async function rotate(): Promise<boolean> {
+  const response = await fetch("/api/v1/auth/refresh", {
+    method: "POST",
+    headers: { "X-Session-Mode": "cookie" },
+    credentials: "same-origin",
+  });
+  if (!response.ok) {
+    accessToken = null;
+    return false;
+  }
+  const body = (await response.json()) as { data: { access_token: string } };
+  accessToken = body.data.access_token;
+  return true;
+}
+
+/** Rotates the refresh cookie into a new access token; false when there is no session.
+ *
+ * Tabs share the cookie, and a refresh token presented twice revokes the whole session: so
+ * tabs take turns (a Web Lock), each one then presenting the cookie the previous one set. */
 export function refreshSession(): Promise<boolean> {
   refreshing ??= (async () => {
     try {
-      const response = await fetch("/api/v1/auth/refresh", {
-        method: "POST",
-        headers: { "X-Session-Mode": "cookie" },
-        credentials: "same-origin",
-      });
-      if (!response.ok) {
-        accessToken = null;
-        return false;
-      }
-      const body = (await response.json()) as { data: { access_token: string } };
-      accessToken = body.data.access_token;
-      return true;
+      const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
+      return locks ? await locks.request("leadwise-refresh", rotate) : await rotate();
     } catch {
       return false;
     } finally {

@@ -147,6 +147,7 @@ function LeadView({ lead }: { lead: Lead }) {
                   }}
                 >
                   {!lead.stage_id && <option value="">No stage</option>}
+                  {stages.isPending && lead.stage_id && <option value={lead.stage_id}>Loading…</option>}
                   {stages.data?.map((s) => (
                     <option key={s.id} value={s.id}>
                       {s.name}

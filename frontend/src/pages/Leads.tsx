@@ -87,12 +87,27 @@ export function LeadsPage() {
   const stages = useStages();
   const members = useMembers();
   const [creating, setCreating] = useState(false);
+  const [showFilters, setShowFilters] = useState(false);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [columnVisibility, setColumnVisibility] = useState<VisibilityState>(readColumns);
 
   useEffect(() => {
     localStorage.setItem(COLUMNS_KEY, JSON.stringify(columnVisibility));
   }, [columnVisibility]);
+
+  // "/" jumps to the search box, as in most list-heavy apps (not while typing elsewhere).
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      const typing = target?.closest("input, textarea, select, [contenteditable=true]");
+      if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        document.getElementById("lead-search")?.focus();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
 
   const update = useCallback(
     (next: LeadFilters, nextSort: Sort = sort) => {
@@ -263,19 +278,33 @@ export function LeadsPage() {
       </div>
 
       <section aria-label="Filters" className="rounded-lg border border-slate-200 bg-white p-3">
-        <div className="grid grid-cols-[repeat(auto-fill,minmax(9.5rem,1fr))] gap-3">
-          <div className="col-span-2">
+        <div className="flex items-end gap-2">
+          <div className="min-w-0 flex-1 sm:max-w-md">
             <label htmlFor="lead-search" className="mb-1 block text-xs font-medium text-slate-700">
               Search
             </label>
             <DebouncedInput
               id="lead-search"
               type="search"
-              placeholder="Name, email or company"
+              placeholder="Name, email or company  ( / )"
+              aria-keyshortcuts="/"
               value={filters.q ?? ""}
               onValue={(q) => setFilter("q", q || undefined)}
             />
           </div>
+          <Button
+            className="sm:hidden"
+            aria-expanded={showFilters}
+            aria-controls="lead-filters"
+            onClick={() => setShowFilters((v) => !v)}
+          >
+            Filters{activeFilterCount(filters) ? ` (${activeFilterCount(filters)})` : ""}
+          </Button>
+        </div>
+        <div
+          id="lead-filters"
+          className={`${showFilters ? "grid" : "hidden"} mt-3 grid-cols-[repeat(auto-fill,minmax(9.5rem,1fr))] gap-3 sm:grid`}
+        >
           <SelectField label="Stage" value={filters.stage_id ?? ""} onChange={(e) => setFilter("stage_id", e.target.value || undefined)}>
             <option value="">Any stage</option>
             {stages.data?.map((s) => (

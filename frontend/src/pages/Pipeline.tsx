@@ -146,6 +146,7 @@ export function PipelinePage() {
     <div className="flex flex-1 flex-col gap-4">
       <div className="flex flex-wrap items-end gap-3">
         <h1 className="mr-auto text-2xl font-semibold text-slate-900">Pipeline</h1>
+        <div className="flex gap-3">
         <SelectField label="Owner" value={owner} onChange={(e) => setFilter("owner", e.target.value)} className="w-44">
           <option value="">Anyone</option>
           {members.data?.map((m) => (
@@ -160,6 +161,7 @@ export function PipelinePage() {
             <option key={s}>{s}</option>
           ))}
         </SelectField>
+        </div>
       </div>
       {canMove && (
         <p className="text-sm text-slate-600" id="board-help">
@@ -238,7 +240,7 @@ function Column({
       ref={setNodeRef}
       aria-labelledby={headingId}
       data-stage={stage.name}
-      className={`flex min-w-[13.5rem] flex-1 basis-0 snap-start flex-col rounded-lg border ${
+      className={`relative flex min-w-[13.5rem] flex-1 basis-0 snap-start flex-col rounded-lg border ${
         isOver ? "border-indigo-500 bg-indigo-50" : "border-slate-200 bg-slate-100"
       }`}
     >
