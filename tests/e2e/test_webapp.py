@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -254,3 +255,79 @@ def test_phone_width(page: Any, server: Server, owner: Owner) -> None:
     expect(page.locator(f"li[data-lead='{lead['id']}']")).to_be_visible()
     assert page.evaluate(overflow) <= 0
     shot(page, "16-phone-pipeline")
+
+
+def test_the_build_is_served_with_the_right_caching(server: Server) -> None:
+    with server.api() as api:
+        index = api.get("/")
+        assert index.status_code == 200
+        assert index.headers["cache-control"] == "no-cache"
+        asset = re.search(r'src="(/assets/[^"]+\.js)"', index.text)
+        assert asset, index.text
+        script = api.get(asset.group(1))
+        assert script.status_code == 200
+        assert script.headers["cache-control"] == "public, max-age=31536000, immutable"
+        # Client routes answer the app; API paths never do.
+        deep = api.get("/leads/01a2015f-097d-7179-8c16-e7e291dcb4c4?stage=x")
+        assert deep.status_code == 200
+        assert deep.text == index.text
+        missing = api.get("/api/v1/no-such-thing")
+        assert missing.status_code == 404
+        assert missing.json()["success"] is False
+
+
+def test_switch_workspace_and_attachments(page: Any, server: Server, owner: Owner) -> None:
+    with server.api() as api:
+        created = api.post("/api/v1/workspaces", json={"name": "Beta EMEA"}, headers=owner.headers)
+        assert created.status_code == 201, created.text
+    lead = create_lead(server, owner, first_name="Filed", last_name="Papers")
+    sign_in(page, owner.email)
+    switcher = page.get_by_label("Workspace")
+    expect(switcher).to_have_value(owner.workspace_id)
+    switcher.select_option(label="Beta EMEA (owner)")
+    expect(page.get_by_text("No leads yet")).to_be_visible()
+    page.reload()
+    expect(page.get_by_label("Workspace")).to_have_value(created.json()["data"]["id"])
+    page.get_by_label("Workspace").select_option(owner.workspace_id)
+    table = page.get_by_role("table")
+    table.get_by_role("link", name="Filed Papers").click()
+
+    files = page.get_by_role("region", name="Attachments")
+    page.locator("#attachment-input").set_input_files(
+        {"name": "notes.txt", "mimeType": "text/plain", "buffer": b"Call back on Monday.\n"}
+    )
+    expect(files.get_by_text("notes.txt")).to_be_visible()
+    with page.expect_download() as download:
+        files.get_by_role("button", name="Download").click()
+    path = download.value.path()
+    assert Path(path).read_bytes() == b"Call back on Monday.\n"
+    assert download.value.suggested_filename == "notes.txt"
+    shot(page, "17-lead-attachments")
+    with server.api() as api:
+        stored = api.get(f"/api/v1/leads/{lead['id']}/attachments", headers=owner.headers)
+        assert [a["original_name"] for a in stored.json()["data"]] == ["notes.txt"]
+
+
+def test_a_refused_move_puts_the_card_back(page: Any, server: Server, owner: Owner) -> None:
+    lead = create_lead(server, owner, first_name="Bounce", last_name="Back")
+    sign_in(page, owner.email)
+    refusal = (
+        '{"success": false, "error": {"code": "CONFLICT", "message": "This lead was merged '
+        'into another one.", "details": {}}, "timestamp": "2026-01-01T00:00:00Z"}'
+    )
+    page.route(
+        f"**/api/v1/leads/{lead['id']}/stage",
+        lambda route: route.fulfill(
+            status=409, body=refusal, headers={"Content-Type": "application/json"}
+        ),
+    )
+    page.goto("/pipeline")
+    new = page.locator("section[data-stage='New']")
+    card = new.locator(f"li[data-lead='{lead['id']}']")
+    expect(card).to_be_visible()
+    before = new.get_by_test_id("column-count").inner_text()
+    drag(page, card, page.locator("section[data-stage='Contacted']"))
+    expect(page.get_by_role("alert")).to_contain_text("This lead was merged into another one.")
+    expect(new.locator(f"li[data-lead='{lead['id']}']")).to_be_visible()
+    expect(new.get_by_test_id("column-count")).to_have_text(before)
+    assert api_leads(server, owner, q="bounce")[0]["stage_id"] == stages(server, owner)["New"]
