@@ -458,6 +458,7 @@ class Crawler:
         try:
             outcome = await self._browsers.render(
                 fetched,
+                site=self._site,
                 fetcher=self._fetcher,
                 vet=self._vet_render_request,
                 timeout=min(self.options.render_timeout_seconds, remaining),
