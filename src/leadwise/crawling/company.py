@@ -21,7 +21,9 @@ _FOUNDED = re.compile(
     r"opgericht in|grundad)\s*(?:in\s+)?((?:18|19|20)\d\d)\b",
     re.I,
 )
-_YEAR = re.compile(r"\b(?:18|19|20)\d\d\b")
+# A year 1800-2099 as a whole word. The word boundary is checked after the first two digits:
+# a pattern that starts with them lets the engine skip ahead to where a year can begin.
+_YEAR = re.compile(r"(?:1[89]|20)(?<!\w1[89])(?<!\w20)\d\d\b")
 LANGUAGE_REGIONS = {
     "de": "DE", "fr": "FR", "it": "IT", "es": "ES", "nl": "NL", "pl": "PL", "sv": "SE",
     "da": "DK", "fi": "FI", "nb": "NO", "no": "NO", "pt": "PT", "cs": "CZ", "ja": "JP",

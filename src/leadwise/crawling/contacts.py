@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
@@ -14,6 +15,11 @@ from leadwise.crawling.structured import StructuredData, all_values, text_value
 
 # Something that may be a phone number: digits with the usual separators, at least 6 digits.
 _PHONE_CANDIDATE = re.compile(r"(?<![\w/.])(?:\+|00|\()?\d[\d\s().\-/\u00a0\u2011]{4,22}\d(?!\w)")
+# Runs of at least six digits with the separators above: where candidates can be. Scanning for
+# these first (the pattern starts with a digit, so the engine skips ahead) instead of trying
+# the candidate pattern, with its lookbehind, at every position of 100 KB of text costs a
+# fifth as much.
+_DIGIT_RUN = re.compile(r"\d(?:[\s().\-/\u00a0\u2011]*\d){5,}")
 _FAX_LABEL = re.compile(r"(fax|telefax|télécopie)\W{0,3}$", re.I)
 _YEAR_LED = re.compile(r"^(19|20)\d\d\s?[-/.]")
 _DATE_LIKE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
@@ -50,7 +56,7 @@ def find_phones(
                 number = text_value(value)
                 if number:
                     add(number, item.method, kind)
-    for count, match in enumerate(_PHONE_CANDIDATE.finditer(text)):
+    for count, match in enumerate(_phone_candidates(text)):
         if count >= MAX_PHONE_CANDIDATES:
             break
         raw = match.group(0).strip()
@@ -63,6 +69,17 @@ def find_phones(
         kind = "fax" if _FAX_LABEL.search(before) else "phone"
         add(raw, Method.TEXT, kind)
     return list(found.values())
+
+
+def _phone_candidates(text: str) -> Iterator[re.Match[str]]:
+    """_PHONE_CANDIDATE's matches with six digits or more, looked for only in the digit runs:
+    from the character before a run (a "+" or "(") to the one after it (which the lookahead
+    must see)."""
+    scanned = 0
+    for run in _DIGIT_RUN.finditer(text):
+        start, end = max(scanned, run.start() - 1), min(run.end() + 1, len(text))
+        yield from _PHONE_CANDIDATE.finditer(text, start, end)
+        scanned = end
 
 
 def _dialable(raw: str, region: str | None) -> bool:

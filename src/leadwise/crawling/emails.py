@@ -6,8 +6,9 @@ error-tracker keys) and each address classified personal or role (`info@`, `sale
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -32,8 +33,23 @@ OBFUSCATED = re.compile(
     re.I,
 )
 _DOT_ONLY = re.compile(_DOT, re.I)
-_AT_MARK = re.compile(r"[\[({<]\s*(?:at|@)\s*[\])}>]|\sat\s+\S+\s+dot\s", re.I)
+# An [at]-like mark: a bracketed "at" or "@", or "at ... dot" spelled out. Two patterns, as
+# each starts with a character class the engine can skip ahead to, where one alternation of
+# both is tried at every position of the text.
+_AT_MARKS = (
+    re.compile(r"[\[({<]\s*(?:at|@)\s*[\])}>]", re.I),
+    re.compile(r"\sat\s+\S+\s+dot\s", re.I),
+)
+_NON_SPACE_RUN = re.compile(r"\S*")
 _ATTRIBUTES_WITH_EMAILS = ("data-email", "data-mail", "content", "title", "value")
+_MARKED_UP = ", ".join(
+    [
+        'a[href^="mailto:" i]',
+        "[data-cfemail]",
+        'a[href*="/cdn-cgi/l/email-protection#"]',
+        *(f"[{name}*='@']" for name in _ATTRIBUTES_WITH_EMAILS),
+    ]
+)
 
 # A "TLD" that is a file extension: `logo@2x.png`, `icon@3x.webp`, `bundle@1.2.min.js`.
 FILE_SUFFIXES = frozenset(
@@ -85,9 +101,47 @@ class FoundEmail:
     node: LexborNode | None = None  # where it was found (for pairing with people)
 
 
-def find_emails(tree: LexborHTMLParser, text: str) -> list[FoundEmail]:
-    """Addresses in the page, de-duplicated, in the order found (mailto and Cloudflare first,
-    as they are the page's own markup; then text and obfuscations)."""
+@dataclass(frozen=True, slots=True)
+class MarkedUpEmail:
+    raw: str  # as written, not yet checked
+    method: str
+    node: LexborNode
+
+
+def marked_up_emails(scope: LexborHTMLParser | LexborNode) -> list[MarkedUpEmail]:
+    """Addresses in the markup: mailto links, Cloudflare's protection, attributes; in that
+    order of kinds, each in document order, from one walk of the tree."""
+    marked = [(node, node.attributes) for node in scope.css(_MARKED_UP)]
+    found: list[MarkedUpEmail] = []
+    for node, attributes in marked:
+        href = attributes.get("href") or ""
+        if node.tag == "a" and href[:7].lower() == "mailto:":
+            found += [MarkedUpEmail(raw, Method.MAILTO, node) for raw in _mailto_addresses(href)]
+    for node, attributes in marked:
+        decoded = decode_cfemail(attributes.get("data-cfemail") or "")
+        if decoded:
+            found.append(MarkedUpEmail(decoded, Method.CLOUDFLARE, node))
+    for node, attributes in marked:
+        href = attributes.get("href") or ""
+        if node.tag == "a" and "/cdn-cgi/l/email-protection#" in href:
+            decoded = decode_cfemail(href.rsplit("#", 1)[-1])
+            if decoded:
+                found.append(MarkedUpEmail(decoded, Method.CLOUDFLARE, node))
+    for name in _ATTRIBUTES_WITH_EMAILS:
+        for node, attributes in marked:
+            for match in EMAIL_IN_TEXT.finditer(attributes.get(name) or ""):
+                found.append(MarkedUpEmail(f"{match.group(1)}@{match.group(2)}", Method.HTML, node))
+    return found
+
+
+def find_emails(
+    scope: LexborHTMLParser | LexborNode,
+    text: str,
+    marked: Sequence[MarkedUpEmail] | None = None,
+) -> list[FoundEmail]:
+    """Addresses in the page (or a part of it), de-duplicated, in the order found (mailto and
+    Cloudflare first, as they are the page's own markup; then text and obfuscations).
+    `marked` is the scope's marked-up addresses when the caller has them already."""
     found: dict[str, FoundEmail] = {}
 
     def add(raw: str, method: str, node: LexborNode | None = None) -> None:
@@ -95,28 +149,30 @@ def find_emails(tree: LexborHTMLParser, text: str) -> list[FoundEmail]:
         if address is not None and address.lower() not in found:
             found[address.lower()] = FoundEmail(address, method, is_role_address(address), node)
 
-    for node in tree.css('a[href^="mailto:"], a[href^="MAILTO:"], a[href^="Mailto:"]'):
-        for raw in _mailto_addresses(node.attributes.get("href") or ""):
-            add(raw, Method.MAILTO, node)
-    for node in tree.css("[data-cfemail]"):
-        decoded = decode_cfemail(node.attributes.get("data-cfemail") or "")
-        if decoded:
-            add(decoded, Method.CLOUDFLARE, node)
-    for node in tree.css('a[href*="/cdn-cgi/l/email-protection#"]'):
-        href = node.attributes.get("href") or ""
-        decoded = decode_cfemail(href.rsplit("#", 1)[-1])
-        if decoded:
-            add(decoded, Method.CLOUDFLARE, node)
-    for name in _ATTRIBUTES_WITH_EMAILS:
-        for node in tree.css(f"[{name}*='@']"):
-            for match in EMAIL_IN_TEXT.finditer(node.attributes.get(name) or ""):
-                add(f"{match.group(1)}@{match.group(2)}", Method.HTML, node)
-    if "@" in text:
-        for match in EMAIL_IN_TEXT.finditer(text):
-            add(f"{match.group(1)}@{match.group(2)}", Method.TEXT)
+    for item in marked_up_emails(scope) if marked is None else marked:
+        add(item.raw, item.method, item.node)
+    for match in emails_in_text(text):
+        add(f"{match.group(1)}@{match.group(2)}", Method.TEXT)
     for address in deobfuscate(text):
         add(address, Method.OBFUSCATED)
     return list(found.values())
+
+
+def emails_in_text(text: str) -> Iterator[re.Match[str]]:
+    """EMAIL_IN_TEXT's matches in `text`, read only around each "@".
+
+    Tried at every position of 100 KB of prose, the pattern costs milliseconds. An address has
+    no whitespace and a local part of at most 64 characters, so each "@" is read from at most
+    80 characters before it to the end of its whitespace-free run: the same matches, since
+    the lookbehind still sees the text before the window and whitespace after it ends every
+    match alike."""
+    scanned = 0
+    at = text.find("@")
+    while at != -1:
+        run_end = _NON_SPACE_RUN.match(text, at).end()  # type: ignore[union-attr]
+        yield from EMAIL_IN_TEXT.finditer(text, max(scanned, at - 80), run_end)
+        scanned = run_end
+        at = text.find("@", run_end)
 
 
 def deobfuscate(text: str) -> Iterator[str]:
@@ -125,10 +181,10 @@ def deobfuscate(text: str) -> Iterator[str]:
     if "at" not in lowered or ("[" not in text and "(" not in text and " dot " not in lowered
                                and "{" not in text and "<" not in text):  # fmt: skip
         return
-    if not _AT_MARK.search(text):
-        return
     # Only the lines that have an [at]-like mark: the pattern is costly over long prose.
-    marked = "\n".join(line for line in text.split("\n") if _AT_MARK.search(line))
+    marked = "\n".join(_marked_lines(text))
+    if not marked:
+        return
     for match in OBFUSCATED.finditer(marked):
         whole = match.group(0)
         # " at " alone is ordinary English ("meet us at noon"): a plain-word form must also
@@ -138,6 +194,35 @@ def deobfuscate(text: str) -> Iterator[str]:
         local = _DOT_ONLY.sub(".", match.group(1))
         domain = _DOT_ONLY.sub(".", match.group(2))
         yield f"{local}@{domain}"
+
+
+def _marked_lines(text: str) -> list[str]:
+    """The lines with an [at]-like mark, in order, each once."""
+    starts: set[int] = set()
+    for mark in _AT_MARKS:
+        if mark is _AT_MARKS[1] and "dot" not in text.lower():
+            continue
+        starts.update(_starts_of_marked_lines(mark, text))
+    lines = []
+    for start in sorted(starts):
+        end = text.find("\n", start)
+        lines.append(text[start : len(text) if end == -1 else end])
+    return lines
+
+
+def _starts_of_marked_lines(mark: re.Pattern[str], text: str) -> Iterator[int]:
+    """Where the lines with a `mark` start, in one pass over the text (a mark found across a
+    line break is checked again within its line, as a line alone would be)."""
+    position = 0
+    while (found := mark.search(text, position)) is not None:
+        start = text.rfind("\n", 0, found.start()) + 1
+        end = text.find("\n", found.start())
+        end = len(text) if end == -1 else end
+        if mark.search(text, start, end):
+            yield start
+            position = end + 1
+        else:
+            position = found.start() + 1
 
 
 def decode_cfemail(encoded: str) -> str | None:
@@ -156,8 +241,10 @@ def decode_cfemail(encoded: str) -> str | None:
         return None
 
 
+@functools.lru_cache(maxsize=4096)
 def clean_email(raw: str) -> str | None:
-    """The normalised address, or None for a false positive or an invalid one."""
+    """The normalised address, or None for a false positive or an invalid one (cached: a team
+    page shows each address in its card and again in the page)."""
     candidate = raw.strip().strip(".,;:<>()[]{}\"'").replace("\u200b", "")
     local, at, domain = candidate.rpartition("@")
     if not at or not local or not domain:
@@ -182,6 +269,7 @@ def clean_email(raw: str) -> str | None:
         return None
 
 
+@functools.lru_cache(maxsize=4096)
 def is_role_address(address: str) -> bool:
     local = address.rpartition("@")[0].lower().partition("+")[0]
     if local in ROLE_ACCOUNTS or local in EXTRA_ROLE_LOCALS:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from leadwise.crawling.contacts import social_profile
-from leadwise.crawling.emails import find_emails
+from leadwise.crawling.emails import MarkedUpEmail, find_emails, marked_up_emails
 from leadwise.crawling.facts import Method
 from leadwise.crawling.structured import StructuredData, all_values, text_value
 
@@ -160,10 +160,11 @@ def find_people(tree: LexborHTMLParser, text: str, structured: StructuredData) -
         add(_from_structured(node.data, node.method))
     used: set[int] = set()
     if tree.body is not None:
+        markup = _Markup(tree)
         for card in tree.body.css(CARD_SELECTOR)[:MAX_CARDS]:
-            add(_from_card(card, used))
+            add(_from_card(card, used, markup))
         for heading in tree.body.css("h2, h3, h4, h5, h6"):
-            add(_from_heading(heading, used))
+            add(_from_heading(heading, used, markup))
     for person in _from_labels(text):
         add(person)
     return list(people.values())
@@ -193,17 +194,15 @@ def _from_structured(data: dict[str, object], method: str) -> FoundPerson | None
     return person
 
 
-def _from_card(card: LexborNode, used: set[int]) -> FoundPerson | None:
+def _from_card(card: LexborNode, used: set[int], markup: _Markup) -> FoundPerson | None:
     names = [
-        node for node in card.css(NAME_SELECTOR)
-        if clean_name(node.text(deep=True, separator=" ", strip=True)) is not None
-    ]  # fmt: skip
-    distinct = {clean_name(node.text(deep=True, separator=" ", strip=True)) for node in names}
-    if len(distinct) != 1:
+        (node, name)
+        for node in card.css(NAME_SELECTOR)
+        if (name := clean_name(node.text(deep=True, separator=" ", strip=True))) is not None
+    ]
+    if len({name for _, name in names}) != 1:
         return None  # no name, or a container of several cards: its cards are read one by one
-    name_node = names[0]
-    name = clean_name(name_node.text(deep=True, separator=" ", strip=True))
-    assert name is not None
+    name_node, name = names[0]
     title = None
     for node in card.css(TITLE_SELECTOR):
         candidate = _tidy(node.text(deep=True, separator=" ", strip=True))
@@ -217,11 +216,11 @@ def _from_card(card: LexborNode, used: set[int]) -> FoundPerson | None:
     used.add(name_node.mem_id)
     first, last = split_name(name)
     person = FoundPerson(name, first, last, title, Method.CARD)
-    _contacts_into(person, card)
+    _contacts_into(person, card, markup)
     return person
 
 
-def _from_heading(heading: LexborNode, used: set[int]) -> FoundPerson | None:
+def _from_heading(heading: LexborNode, used: set[int], markup: _Markup) -> FoundPerson | None:
     if heading.mem_id in used:
         return None
     name = clean_name(heading.text(deep=True, separator=" ", strip=True))
@@ -235,7 +234,7 @@ def _from_heading(heading: LexborNode, used: set[int]) -> FoundPerson | None:
     if heading.parent is not None and heading.parent.tag not in ("body", "main", "html"):
         container = heading.parent
         if len(container.css("h2, h3, h4, h5, h6")) == 1:
-            _contacts_into(person, container)
+            _contacts_into(person, container, markup)
     return person
 
 
@@ -272,9 +271,35 @@ def _title_after(node: LexborNode, card: LexborNode | None) -> str | None:
     return None
 
 
-def _contacts_into(person: FoundPerson, scope: LexborNode) -> None:
+class _Markup:
+    """The page's marked-up addresses, found in one walk of the tree, and which of them a card
+    holds (a walk of each of forty cards cost more than the rest of the page)."""
+
+    def __init__(self, tree: LexborHTMLParser) -> None:
+        self.emails = marked_up_emails(tree)
+        self._lineages = [_lineage(item.node) for item in self.emails]
+
+    def within(self, scope: LexborNode) -> list[MarkedUpEmail]:
+        return [
+            item
+            for item, lineage in zip(self.emails, self._lineages, strict=True)
+            if scope.mem_id in lineage
+        ]
+
+
+def _lineage(node: LexborNode) -> set[int]:
+    """The node and its ancestors."""
+    found = set()
+    current: LexborNode | None = node
+    while current is not None:
+        found.add(current.mem_id)
+        current = current.parent
+    return found
+
+
+def _contacts_into(person: FoundPerson, scope: LexborNode, markup: _Markup) -> None:
     text = scope.text(deep=True, separator=" ")
-    for email in find_emails(scope, text):  # type: ignore[arg-type]
+    for email in find_emails(scope, text, markup.within(scope)):
         if email.address not in person.emails:
             person.emails.append(email.address)
     for link in scope.css("a[href]"):
