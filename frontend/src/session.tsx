@@ -59,9 +59,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     let cancelled = false;
     (async () => {
       try {
-        const { setup_required } = await unwrap(api.GET("/api/v1/setup"));
-        if (cancelled) return;
-        if (setup_required) return setStatus("setup");
+        // A returning user has the refresh cookie: try it first (one round trip less).
         if (await refreshSession()) {
           try {
             const current = await loadMe();
@@ -74,7 +72,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
             // stored workspace may be gone: fall through to sign-in
           }
         }
-        if (!cancelled) setStatus("signedOut");
+        const { setup_required } = await unwrap(api.GET("/api/v1/setup"));
+        if (!cancelled) setStatus(setup_required ? "setup" : "signedOut");
       } catch {
         if (!cancelled) {
           setNotice("The server could not be reached. Reload the page to try again.");
