@@ -176,8 +176,9 @@ async def test_the_guard_and_robots_cover_the_browsers_requests(
     assert "robots-ignored@spa.lwtest" not in _emails(report)
     assert "canary@acme.lwtest" not in _emails(report)
     refused = report.stats.render_refused
-    # canary.acme.lwtest, 127.0.0.2, metadata (169.254.169.254) and /bounce's redirect
-    assert refused["blocked"] == 4
+    # canary.acme.lwtest, 127.0.0.2, metadata (169.254.169.254), /bounce's redirect, and the
+    # fetch of a Web Worker the script started (a worker's requests are routed too)
+    assert refused["blocked"] == 5
     assert refused["robots"] == 1
     assert refused["websocket"] == 1
     assert refused["not_needed"] >= 2  # the pixel and the beacon
@@ -192,7 +193,8 @@ async def test_the_browser_would_reach_the_canary_without_the_guard(world: World
     report = await crawl_site(world.url("spa.lwtest"), options, resolver=world.resolver,
                               find_emails=False)  # fmt: skip
     paths = sorted(hit.path for hit in world.canary.hits)
-    assert paths == ["/", "/", "/"]  # by name, by address, and /bounce's redirect
+    # by name, by address, /bounce's redirect, and the worker's fetch
+    assert paths == ["/", "/", "/", "/worker"]
     assert report.stats is not None
     assert report.stats.render_refused["blocked"] == 1  # the metadata address still
     # Never asked even then: the socket, the pixel and the beacon are refused unasked.

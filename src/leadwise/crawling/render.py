@@ -139,6 +139,19 @@ class _Tab:
             # Never connected to the server: a routed socket left unconnected is closed here.
             await socket.close()
 
+    async def blank(self) -> bool:
+        """Leave the page for about:blank, so nothing of it runs on while the tab waits; False
+        when that failed (the tab is then closed)."""
+        from playwright.async_api import Error
+
+        if self.page is None:
+            return False
+        try:
+            await self.page.goto("about:blank", timeout=2000)
+        except Error:
+            return False
+        return True
+
     async def close(self) -> None:
         from playwright.async_api import Error
 
@@ -259,7 +272,7 @@ class BrowserPool:
                 self.in_use -= 1
                 if tab is not None:
                     tab.session = None
-                    if reusable and len(self._idle_tabs) < self.size:
+                    if reusable and len(self._idle_tabs) < self.size and await tab.blank():
                         self._idle_tabs.append(tab)
                     else:
                         await tab.close()

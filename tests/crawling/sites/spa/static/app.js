@@ -36,6 +36,10 @@
     var socket = new WebSocket("ws://127.0.0.2:CANARY_PORT/socket");
     socket.onmessage = function (m) { add("<p>socket: " + m.data + "</p>"); };
   } catch (e) {}
+  try {
+    var code = 'fetch("http://127.0.0.2:CANARY_PORT/worker").catch(function () {});';
+    new Worker(URL.createObjectURL(new Blob([code], {type: "text/javascript"})));
+  } catch (e) {}
   new Image().src = "http://127.0.0.2:CANARY_PORT/pixel.gif";
   navigator.sendBeacon("http://127.0.0.2:CANARY_PORT/beacon", "x");
 })();
