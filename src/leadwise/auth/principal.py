@@ -19,6 +19,18 @@ class Principal:
     permissions: frozenset[Permission]
     session_id: uuid.UUID | None = None
 
+    @classmethod
+    def system(cls, workspace_id: uuid.UUID, *permissions: Permission) -> Principal:
+        """The installation acting in one workspace (a job, the command line, a public form),
+        not a person: nobody to credit, and only the permissions its work needs."""
+        return cls(
+            user=None,
+            api_key=None,
+            workspace_id=workspace_id,
+            role=None,
+            permissions=frozenset(permissions),
+        )
+
     @property
     def actor_id(self) -> uuid.UUID | None:
         """The user to credit for changes (an API key acts for whoever created it)."""

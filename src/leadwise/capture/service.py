@@ -177,13 +177,7 @@ async def form_by_id(session: AsyncSession, form_id: uuid.UUID) -> Form | None:
 
 def _form_principal(form: Form) -> Principal:
     """Who creates a submitted lead: the form itself, allowed to write leads and nothing else."""
-    return Principal(
-        user=None,
-        api_key=None,
-        workspace_id=form.workspace_id,
-        role=None,
-        permissions=frozenset({Permission.LEADS_WRITE}),
-    )
+    return Principal.system(form.workspace_id, Permission.LEADS_WRITE)
 
 
 async def public_form(session: AsyncSession, settings: Settings, public_id: str) -> dict[str, Any]:

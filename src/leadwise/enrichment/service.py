@@ -33,13 +33,7 @@ ENRICHED_EVENT = "company_enriched"
 def job_principal(workspace_id: uuid.UUID) -> Principal:
     """What the job may do: read and write the workspace's companies and leads (its creator
     was authorised when it was queued)."""
-    return Principal(
-        user=None,
-        api_key=None,
-        workspace_id=workspace_id,
-        role=None,
-        permissions=frozenset({Permission.LEADS_READ, Permission.LEADS_WRITE}),
-    )
+    return Principal.system(workspace_id, Permission.LEADS_READ, Permission.LEADS_WRITE)
 
 
 async def start_company(

@@ -63,13 +63,7 @@ PROGRESS_EVERY_SECONDS = 1.0
 def export_principal(workspace_id: uuid.UUID) -> Principal:
     """Who reads the leads of a job or of the CLI: the workspace's export, nothing more (a
     job's creator was authorised when it was created; the CLI is the operator)."""
-    return Principal(
-        user=None,
-        api_key=None,
-        workspace_id=workspace_id,
-        role=None,
-        permissions=frozenset({Permission.LEADS_READ, Permission.LEADS_EXPORT}),
-    )
+    return Principal.system(workspace_id, Permission.LEADS_READ, Permission.LEADS_EXPORT)
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,14 +51,8 @@ class Finished:
 
 def operator(workspace_id: uuid.UUID) -> Principal:
     """Who imports from the command line: the operator of the installation, in one workspace."""
-    return Principal(
-        user=None,
-        api_key=None,
-        workspace_id=workspace_id,
-        role=None,
-        permissions=frozenset(
-            {Permission.LEADS_READ, Permission.LEADS_WRITE, Permission.LEADS_IMPORT}
-        ),
+    return Principal.system(
+        workspace_id, Permission.LEADS_READ, Permission.LEADS_WRITE, Permission.LEADS_IMPORT
     )
 
 

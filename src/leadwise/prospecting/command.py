@@ -205,16 +205,13 @@ def _cell(value: Any) -> str:
 def operator(workspace_id: uuid.UUID) -> Principal:
     """Who prospects from the command line: the operator of the installation, in one
     workspace."""
-    return Principal(
-        user=None,
-        api_key=None,
-        workspace_id=workspace_id,
-        role=None,
-        permissions=frozenset(
-            {Permission.PROSPECT_RUN, Permission.LEADS_READ, Permission.LEADS_WRITE,
-             Permission.JOBS_READ}
-        ),
-    )  # fmt: skip
+    return Principal.system(
+        workspace_id,
+        Permission.PROSPECT_RUN,
+        Permission.LEADS_READ,
+        Permission.LEADS_WRITE,
+        Permission.JOBS_READ,
+    )
 
 
 async def _to_database(

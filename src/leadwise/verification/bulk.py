@@ -70,13 +70,7 @@ class Batch:
 def job_principal(workspace_id: uuid.UUID) -> Principal:
     """What a bulk job may do: read leads and store verdicts on them (its creator was
     authorised when it was created)."""
-    return Principal(
-        user=None,
-        api_key=None,
-        workspace_id=workspace_id,
-        role=None,
-        permissions=frozenset({Permission.LEADS_READ, Permission.LEADS_WRITE}),
-    )
+    return Principal.system(workspace_id, Permission.LEADS_READ, Permission.LEADS_WRITE)
 
 
 # --- starting ----------------------------------------------------------------------------------
