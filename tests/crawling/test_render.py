@@ -5,8 +5,10 @@ redirect to the canary; none of them may be reached."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -374,3 +376,27 @@ async def test_chromium_on_its_own_reaches_nothing(world: World) -> None:
         await context.close()
     assert world.canary.hits == []
     assert world.server.hits == []
+
+
+async def test_the_pool_starts_chromium_again_after_a_crash(world: World) -> None:
+    options = world.options(render="always", use_sitemaps=False)
+    async with BrowserPool(chromium_path=CHROMIUM, size=1, user_agent="LeadwiseTest") as pool:
+        first = await crawl_site(world.url("spa.lwtest"), options, resolver=world.resolver,
+                                 find_emails=False, browsers=pool)  # fmt: skip
+        assert _people(first) == SPA_PEOPLE
+        for pid in _chromium_processes():  # the browser this test's pool started
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        # At once, while Playwright may not have noticed: a render fails or Chromium starts
+        # again, but the crawl goes on either way.
+        during = await crawl_site(world.url("spa.lwtest"), options, resolver=world.resolver,
+                                  find_emails=False, browsers=pool)  # fmt: skip
+        assert during.stats is not None
+        assert during.stats.pages_fetched >= 1
+        after = await crawl_site(world.url("spa.lwtest"), options, resolver=world.resolver,
+                                 find_emails=False, browsers=pool)  # fmt: skip
+        assert _people(after) == SPA_PEOPLE
+        assert after.stats is not None
+        assert after.stats.pages_rendered == 3
+        assert pool.launches == 2
+    assert _chromium_processes() == []

@@ -257,6 +257,8 @@ class BrowserPool:
             reusable = False
             try:
                 browser = await self._started()
+                from playwright.async_api import Error
+
                 session = _Session(document, fetcher, vet, max_requests, max_bytes,
                                    request_timeout, time.monotonic() + timeout)  # fmt: skip
                 try:
@@ -266,6 +268,8 @@ class BrowserPool:
                         result = await session.run(tab)
                 except TimeoutError:
                     raise RenderFailed(f"{document.url}: not rendered in {timeout:g} s") from None
+                except Error as error:  # the browser crashed or went away: started anew next
+                    raise RenderFailed(f"{document.url}: {_first_line(error)}") from None
                 reusable = result.idle
                 return result
             finally:
