@@ -331,3 +331,21 @@ def test_a_refused_move_puts_the_card_back(page: Any, server: Server, owner: Own
     expect(new.locator(f"li[data-lead='{lead['id']}']")).to_be_visible()
     expect(new.get_by_test_id("column-count")).to_have_text(before)
     assert api_leads(server, owner, q="bounce")[0]["stage_id"] == stages(server, owner)["New"]
+
+
+def test_move_a_card_with_the_keyboard(page: Any, server: Server, owner: Owner) -> None:
+    lead = create_lead(server, owner, first_name="Keyboard", last_name="Mover")
+    sign_in(page, owner.email)
+    page.goto("/pipeline")
+    card = page.locator(f"li[data-lead='{lead['id']}']")
+    card.focus()
+    # A person's keys come apart in time; the sensor listens for the next key a tick later.
+    for key in ["Space", "ArrowRight", "Space"]:
+        page.keyboard.press(key)
+        page.wait_for_timeout(150)
+    contacted = page.locator("section[data-stage='Contacted']")
+    expect(contacted.locator(f"li[data-lead='{lead['id']}']")).to_be_visible()
+    expect(page.get_by_text("Keyboard Mover moved to Contacted.")).to_be_visible()
+    assert (
+        api_leads(server, owner, q="keyboard")[0]["stage_id"] == stages(server, owner)["Contacted"]
+    )
