@@ -212,3 +212,14 @@ async def test_generated_addresses_verified(world: World) -> None:
     david = generated["David Kim"]
     assert (david["email"], david["status"]) == ("david@northwind.lwtest", "accept_all")
     assert "accepts any address" in david["note"]
+
+
+async def test_a_site_reached_by_its_address_gets_no_made_up_addresses(world: World) -> None:
+    """With no domain to mail, no person gets candidates like `tom.becker@127.0.0.1`."""
+    options = world.options(allow_private_networks=True, use_sitemaps=False)
+    async with Verifier(world.verify_settings()) as verifier:
+        report = await crawl_site(world.url("127.0.0.1"), options,
+                                  resolver=world.resolver, verifier=verifier)  # fmt: skip
+    people = report.as_dict()["people"]
+    assert {p["name"] for p in people} >= {"Anna Schmidt", "Tom Becker"}
+    assert [p["generated_email"] for p in people] == [None] * len(people)

@@ -25,7 +25,13 @@ from leadwise.crawling.finder import (
 )
 from leadwise.crawling.guard import Resolver
 from leadwise.crawling.render import BrowserPool
-from leadwise.crawling.urls import country_of_domain, host_of, site_of, start_url
+from leadwise.crawling.urls import (
+    country_of_domain,
+    host_of,
+    is_ip_address,
+    site_of,
+    start_url,
+)
 
 COMPANY_FIELDS = ("name", "legal_name", "description", "logo", "founding_year")
 
@@ -285,8 +291,9 @@ async def crawl_site(
     report.stats = result.stats
     report.attach_emails()
     guess = report.infer_pattern()
-    if find_emails:
-        domain = report.email_domain()
+    domain = report.email_domain()
+    # A site reached by its IP address has no mail domain to make addresses on.
+    if find_emails and not is_ip_address(domain):
         wanted = [
             (key, record.first, record.last)
             for key, record in report.people.items()

@@ -97,7 +97,7 @@ def start_url(text: str) -> str:
         raise BadUrl(f"{text!r}: {error}") from None
     if not host or any(c.isspace() for c in value):
         raise BadUrl(f"{text!r} has no host name")
-    if not _is_ip(host) and ("." not in host and host != "localhost"):
+    if not is_ip_address(host) and ("." not in host and host != "localhost"):
         raise BadUrl(f"{text!r} is not a domain name")
     try:
         host.encode("idna")
@@ -206,7 +206,7 @@ def site_of(host: str) -> str:
     """The registrable domain (`www.acme.co.uk` -> `acme.co.uk`), or the host itself for IP
     addresses, `localhost` and names without a public suffix."""
     host = host.lower().strip("[]").rstrip(".")
-    if _is_ip(host):
+    if is_ip_address(host):
         return host
     extracted = _EXTRACT(host)
     if extracted.domain and extracted.suffix:
@@ -223,7 +223,7 @@ def same_site(url: str, site: str) -> bool:
 
 def country_of_domain(host: str) -> str | None:
     """The country a country-code TLD names (`acme.de` -> `DE`, `acme.co.uk` -> `GB`)."""
-    if _is_ip(host):
+    if is_ip_address(host):
         return None
     suffix = _EXTRACT(host).suffix
     tld = suffix.rsplit(".", 1)[-1].upper() if suffix else ""
@@ -232,7 +232,7 @@ def country_of_domain(host: str) -> str | None:
     return {"UK": "GB", "EU": None}.get(tld, tld) if tld in ("UK", "EU") else tld
 
 
-def _is_ip(host: str) -> bool:
+def is_ip_address(host: str) -> bool:
     try:
         ipaddress.ip_address(host.strip("[]"))
     except ValueError:
