@@ -34,7 +34,7 @@ else
 	@echo "no frontend/ yet: the API serves a page explaining how to build the web app"
 endif
 
-# The web app's checks: types, unit tests, the generated API client against the OpenAPI
+# The web app's checks: types, formatting (Prettier), unit tests, the generated API client against the OpenAPI
 # document (it must be regenerated and committed when the API changes), and the build that
 # the browser tests in tests/e2e then drive. npm ci only when the lock file changed.
 frontend/node_modules/.installed: frontend/package-lock.json
@@ -42,7 +42,7 @@ frontend/node_modules/.installed: frontend/package-lock.json
 	@touch $@
 
 web-check: $(VENV)/.dev-installed frontend/node_modules/.installed
-	cd frontend && npm run typecheck && npm test && PYTHON=$(CURDIR)/$(BIN)/python npm run check:api && npm run build
+	cd frontend && npm run typecheck && npm run check:format && npm test && PYTHON=$(CURDIR)/$(BIN)/python npm run check:api && npm run build
 
 run: $(VENV)/.runtime-installed web
 	$(BIN)/leadwise serve

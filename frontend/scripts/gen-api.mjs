@@ -22,8 +22,7 @@ const dump = execFileSync(
   { cwd: repo, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, LEADWISE_LOG__LEVEL: "ERROR" } },
 );
 const spec = JSON.parse(dump.toString("utf8"));
-const header =
-  "// Generated from the API's OpenAPI document by `npm run gen:api`. Do not edit by hand.\n\n";
+const header = "// Generated from the API's OpenAPI document by `npm run gen:api`. Do not edit by hand.\n\n";
 const generated = header + astToString(await openapiTS(spec, { alphabetize: true }));
 
 if (process.argv.includes("--check")) {

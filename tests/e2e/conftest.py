@@ -22,6 +22,7 @@ from typing import Any
 
 import httpx
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import FAST_HASHING, PASSWORD
 
@@ -42,6 +43,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 OWNER_EMAIL = "owner@example.com"
+
+# The machine is shared with other test runs: give an assertion 10 s before it fails, not 5.
+expect.set_options(timeout=10_000)
 
 
 def _newest_source() -> float:

@@ -68,11 +68,7 @@ function fieldErrorsOf(details: Record<string, unknown>): FieldError[] {
   return [];
 }
 
-export function parseApiError(
-  status: number,
-  body: unknown,
-  requestId: string | null = null,
-): ApiError {
+export function parseApiError(status: number, body: unknown, requestId: string | null = null): ApiError {
   const fallback = FALLBACK[status] ?? (status >= 500 ? FALLBACK[500]! : `Request failed (${status}).`);
   if (isRecord(body) && isRecord(body.error)) {
     const error = body.error;
@@ -109,9 +105,7 @@ export function networkError(cause: unknown): ApiError {
 /** A sentence for a toast or an alert: the message, then each field problem. */
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
-    const fields = error.fieldErrors
-      .filter((f) => f.message)
-      .map((f) => `${f.field}: ${f.message}`);
+    const fields = error.fieldErrors.filter((f) => f.message).map((f) => `${f.field}: ${f.message}`);
     const missing = error.details.missing_permissions;
     const extra = Array.isArray(missing) && missing.length ? ` (needs ${missing.join(", ")})` : "";
     return [error.message + extra, ...fields].join(" ");

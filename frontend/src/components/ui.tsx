@@ -124,7 +124,15 @@ export function Spinner({ small, label }: { small?: boolean; label?: string }) {
   );
 }
 
-export function ErrorAlert({ error, title = "Something went wrong", retry }: { error: unknown; title?: string; retry?: () => void }) {
+export function ErrorAlert({
+  error,
+  title = "Something went wrong",
+  retry,
+}: {
+  error: unknown;
+  title?: string;
+  retry?: () => void;
+}) {
   return (
     <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-900">
       <p className="font-semibold">{title}</p>
@@ -140,7 +148,10 @@ export function ErrorAlert({ error, title = "Something went wrong", retry }: { e
 
 export function Badge({ tone = "slate", children, title }: { tone?: Tone; children: ReactNode; title?: string }) {
   return (
-    <span title={title} className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ${TONES[tone]}`}>
+    <span
+      title={title}
+      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ${TONES[tone]}`}
+    >
       {children}
     </span>
   );

@@ -1,4 +1,4 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import {
   flexRender,
   getCoreRowModel,
@@ -8,20 +8,17 @@ import {
   type VisibilityState,
 } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
-import { api, unwrap, unwrapPage, type Lead, type Schemas } from "../api/client";
-import { useToast } from "../components/toast";
+import { api, unwrapPage, type Lead, type Schemas } from "../api/client";
 import {
   Badge,
   Button,
   DebouncedInput,
-  Dialog,
   EmptyState,
   ErrorAlert,
   SelectField,
   Spinner,
-  TextField,
   VerificationBadge,
   formatDate,
   formatMoney,
@@ -43,6 +40,8 @@ import {
   type SortField,
 } from "../lib/filters";
 import { useSession, useWorkspace } from "../session";
+import { BulkBar } from "./LeadsBulkBar";
+import { NewLeadDialog } from "./NewLeadDialog";
 
 type LeadQuery = NonNullable<Schemas["BulkFilter"]>;
 const PAGE_SIZE = 100;
@@ -305,7 +304,11 @@ export function LeadsPage() {
           id="lead-filters"
           className={`${showFilters ? "grid" : "hidden"} mt-3 grid-cols-[repeat(auto-fill,minmax(9.5rem,1fr))] gap-3 sm:grid`}
         >
-          <SelectField label="Stage" value={filters.stage_id ?? ""} onChange={(e) => setFilter("stage_id", e.target.value || undefined)}>
+          <SelectField
+            label="Stage"
+            value={filters.stage_id ?? ""}
+            onChange={(e) => setFilter("stage_id", e.target.value || undefined)}
+          >
             <option value="">Any stage</option>
             {stages.data?.map((s) => (
               <option key={s.id} value={s.id}>
@@ -313,7 +316,11 @@ export function LeadsPage() {
               </option>
             ))}
           </SelectField>
-          <SelectField label="Owner" value={filters.owner_id ?? ""} onChange={(e) => setFilter("owner_id", e.target.value || undefined)}>
+          <SelectField
+            label="Owner"
+            value={filters.owner_id ?? ""}
+            onChange={(e) => setFilter("owner_id", e.target.value || undefined)}
+          >
             <option value="">Anyone</option>
             {members.data?.map((m) => (
               <option key={m.user_id} value={m.user_id}>
@@ -349,7 +356,11 @@ export function LeadsPage() {
             <label htmlFor="filter-tag" className="mb-1 block text-xs font-medium text-slate-700">
               Tag
             </label>
-            <DebouncedInput id="filter-tag" value={filters.tag ?? ""} onValue={(v) => setFilter("tag", v || undefined)} />
+            <DebouncedInput
+              id="filter-tag"
+              value={filters.tag ?? ""}
+              onValue={(v) => setFilter("tag", v || undefined)}
+            />
           </div>
           <div>
             <label htmlFor="filter-score-min" className="mb-1 block text-xs font-medium text-slate-700">
@@ -414,9 +425,7 @@ export function LeadsPage() {
         </div>
       </section>
 
-      {selectedIds.length > 0 && (
-        <BulkBar ids={selectedIds} onDone={() => setRowSelection({})} />
-      )}
+      {selectedIds.length > 0 && <BulkBar ids={selectedIds} onDone={() => setRowSelection({})} />}
 
       {leads.isError ? (
         <ErrorAlert title="The leads could not be loaded" error={leads.error} retry={() => void leads.refetch()} />
@@ -437,7 +446,8 @@ export function LeadsPage() {
                 <tr key={group.id}>
                   {group.headers.map((header) => {
                     const field = SORT_OF_COLUMN[header.column.id];
-                    const sorted = field && sort.field === field ? (sort.descending ? "descending" : "ascending") : undefined;
+                    const sorted =
+                      field && sort.field === field ? (sort.descending ? "descending" : "ascending") : undefined;
                     return (
                       <th
                         key={header.id}
@@ -452,7 +462,9 @@ export function LeadsPage() {
                             onClick={() => toggleSort(header.column.id)}
                           >
                             {flexRender(header.column.columnDef.header, header.getContext())}
-                            <span aria-hidden>{sorted === "ascending" ? "▲" : sorted === "descending" ? "▼" : "↕"}</span>
+                            <span aria-hidden>
+                              {sorted === "ascending" ? "▲" : sorted === "descending" ? "▼" : "↕"}
+                            </span>
                           </button>
                         ) : (
                           flexRender(header.column.columnDef.header, header.getContext())
@@ -500,7 +512,9 @@ export function LeadsPage() {
             </div>
           )}
           {leads.isSuccess && rows.length === 0 && (
-            <EmptyState title={activeFilterCount(filters) || filters.q ? "No leads match these filters" : "No leads yet"}>
+            <EmptyState
+              title={activeFilterCount(filters) || filters.q ? "No leads match these filters" : "No leads yet"}
+            >
               {activeFilterCount(filters) || filters.q
                 ? "Try fewer filters, or clear them."
                 : "Create your first lead, import a file, or connect a form."}
@@ -545,178 +559,5 @@ function ColumnChooser({
         ))}
       </fieldset>
     </details>
-  );
-}
-
-function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) {
-  const { can } = useSession();
-  const stages = useStages();
-  const members = useMembers();
-  const toast = useToast();
-  const queryClient = useQueryClient();
-  const [stageId, setStageId] = useState("");
-  const [ownerId, setOwnerId] = useState("");
-  const [tag, setTag] = useState("");
-  const [confirmDelete, setConfirmDelete] = useState(false);
-
-  const bulk = useMutation({
-    mutationFn: (body: Schemas["BulkRequest"]) => unwrap(api.POST("/api/v1/leads/bulk", { body })),
-    onSuccess: (result, body) => {
-      toast.info(`${body.action === "delete" ? "Deleted" : "Updated"} ${result.changed} of ${result.matched} leads.`);
-      void queryClient.invalidateQueries({ queryKey: ["leads"] });
-      void queryClient.invalidateQueries({ queryKey: ["pipeline"] });
-      setConfirmDelete(false);
-      onDone();
-    },
-    onError: toast.error,
-  });
-
-  // The generated type marks defaulted fields required; the API fills them in.
-  const update = (changes: Partial<Schemas["BulkChanges"]>) =>
-    bulk.mutate({ action: "update", ids, changes: changes as Schemas["BulkChanges"] });
-
-  return (
-    <section
-      aria-label="Bulk actions"
-      className="flex flex-wrap items-end gap-3 rounded-lg border border-indigo-200 bg-indigo-50 p-3"
-    >
-      <p className="self-center text-sm font-semibold text-indigo-900">{ids.length} selected</p>
-      <form
-        className="flex items-end gap-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (stageId) update({ stage_id: stageId });
-        }}
-      >
-        <SelectField label="Move to stage" value={stageId} onChange={(e) => setStageId(e.target.value)}>
-          <option value="">Choose…</option>
-          {stages.data
-            ?.filter((s) => s.kind !== "lost")
-            .map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-        </SelectField>
-        <Button type="submit" size="sm" disabled={!stageId || bulk.isPending}>
-          Move
-        </Button>
-      </form>
-      {can("leads:assign") && (
-        <form
-          className="flex items-end gap-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (ownerId === "none") update({ unassign: true });
-            else if (ownerId) update({ owner_id: ownerId });
-          }}
-        >
-          <SelectField label="Set owner" value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
-            <option value="">Choose…</option>
-            <option value="none">Unassigned</option>
-            {members.data?.map((m) => (
-              <option key={m.user_id} value={m.user_id}>
-                {m.full_name || m.email}
-              </option>
-            ))}
-          </SelectField>
-          <Button type="submit" size="sm" disabled={!ownerId || bulk.isPending}>
-            Assign
-          </Button>
-        </form>
-      )}
-      <form
-        className="flex items-end gap-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (tag.trim()) update({ add_tags: [tag.trim()] });
-        }}
-      >
-        <TextField label="Add tag" value={tag} onChange={(e) => setTag(e.target.value)} className="w-36" />
-        <Button type="submit" size="sm" disabled={!tag.trim() || bulk.isPending}>
-          Tag
-        </Button>
-      </form>
-      {can("leads:delete") && (
-        <Button variant="danger" size="sm" className="ml-auto" onClick={() => setConfirmDelete(true)}>
-          Delete…
-        </Button>
-      )}
-      <Dialog open={confirmDelete} onClose={() => setConfirmDelete(false)} title={`Delete ${ids.length} leads?`}>
-        <p className="text-sm text-slate-700">They go to the bin and can be restored later.</p>
-        <div className="mt-5 flex justify-end gap-2">
-          <Button onClick={() => setConfirmDelete(false)}>Cancel</Button>
-          <Button variant="danger" busy={bulk.isPending} onClick={() => bulk.mutate({ action: "delete", ids })}>
-            Delete
-          </Button>
-        </div>
-      </Dialog>
-    </section>
-  );
-}
-
-function NewLeadDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const stages = useStages();
-  const toast = useToast();
-  const queryClient = useQueryClient();
-  const create = useMutation({
-    mutationFn: (body: Schemas["LeadCreate"]) => unwrap(api.POST("/api/v1/leads", { body })),
-    onSuccess: (lead) => {
-      void queryClient.invalidateQueries({ queryKey: ["leads"] });
-      void queryClient.invalidateQueries({ queryKey: ["pipeline"] });
-      toast.info(`Created ${leadName(lead)}.`);
-      onClose();
-    },
-  });
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? "").trim() || null;
-    const value = text("value");
-    create.mutate({
-      first_name: text("first_name"),
-      last_name: text("last_name"),
-      email: text("email"),
-      company_name: text("company_name"),
-      job_title: text("job_title"),
-      phone: text("phone"),
-      value: value === null ? null : Number(value),
-      stage_id: text("stage_id"),
-      source: "manual",
-    });
-  }
-
-  return (
-    <Dialog open={open} onClose={onClose} title="New lead" wide>
-      <form onSubmit={submit} className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-        {create.isError && (
-          <div className="sm:col-span-2">
-            <ErrorAlert title="The lead was not created" error={create.error} />
-          </div>
-        )}
-        <TextField label="First name" name="first_name" autoFocus />
-        <TextField label="Last name" name="last_name" />
-        <TextField label="Email" name="email" type="email" />
-        <TextField label="Phone" name="phone" type="tel" />
-        <TextField label="Company" name="company_name" />
-        <TextField label="Job title" name="job_title" />
-        <TextField label="Value" name="value" type="number" min={0} step={1} />
-        <SelectField label="Stage" name="stage_id" defaultValue="">
-          <option value="">First stage</option>
-          {stages.data?.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </SelectField>
-        <div className="mt-2 flex justify-end gap-2 sm:col-span-2">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={create.isPending}>
-            Create lead
-          </Button>
-        </div>
-      </form>
-    </Dialog>
   );
 }

@@ -21,7 +21,7 @@ import { memberName, useMembers, useStages } from "../hooks";
 import { SOURCES, type Source } from "../lib/filters";
 import { moveCard, type Board } from "../lib/board";
 import { useSession, useWorkspace } from "../session";
-import { LostReasonDialog } from "./LeadDetail";
+import { LostReasonDialog } from "../components/LostReasonDialog";
 
 const CARDS_PER_COLUMN = 50;
 type Summary = Schemas["StageSummary"];
@@ -50,7 +50,9 @@ export function PipelinePage() {
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
   const owner = params.get("owner") ?? "";
-  const source = (SOURCES as readonly string[]).includes(params.get("source") ?? "") ? (params.get("source") as Source) : undefined;
+  const source = (SOURCES as readonly string[]).includes(params.get("source") ?? "")
+    ? (params.get("source") as Source)
+    : undefined;
   const filter = useMemo(() => ({ owner_id: owner || undefined, source }), [owner, source]);
   const [dragging, setDragging] = useState<Lead | null>(null);
   const [pendingLost, setPendingLost] = useState<{ lead: Lead; from: string; to: string } | null>(null);
@@ -147,20 +149,30 @@ export function PipelinePage() {
       <div className="flex flex-wrap items-end gap-3">
         <h1 className="mr-auto text-2xl font-semibold text-slate-900">Pipeline</h1>
         <div className="flex gap-3">
-        <SelectField label="Owner" value={owner} onChange={(e) => setFilter("owner", e.target.value)} className="w-44">
-          <option value="">Anyone</option>
-          {members.data?.map((m) => (
-            <option key={m.user_id} value={m.user_id}>
-              {m.full_name || m.email}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label="Source" value={source ?? ""} onChange={(e) => setFilter("source", e.target.value)} className="w-36">
-          <option value="">Any source</option>
-          {SOURCES.map((s) => (
-            <option key={s}>{s}</option>
-          ))}
-        </SelectField>
+          <SelectField
+            label="Owner"
+            value={owner}
+            onChange={(e) => setFilter("owner", e.target.value)}
+            className="w-44"
+          >
+            <option value="">Anyone</option>
+            {members.data?.map((m) => (
+              <option key={m.user_id} value={m.user_id}>
+                {m.full_name || m.email}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label="Source"
+            value={source ?? ""}
+            onChange={(e) => setFilter("source", e.target.value)}
+            className="w-36"
+          >
+            <option value="">Any source</option>
+            {SOURCES.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </SelectField>
         </div>
       </div>
       {canMove && (
@@ -180,8 +192,10 @@ export function PipelinePage() {
         accessibility={{
           announcements: {
             onDragStart: ({ active }) => `Picked up ${leadName((active.data.current as { lead: Lead }).lead)}.`,
-            onDragOver: ({ over }) => (over ? `Over ${stages.data?.find((s) => s.id === over.id)?.name}.` : "Not over a column."),
-            onDragEnd: ({ over }) => (over ? `Dropped in ${stages.data?.find((s) => s.id === over.id)?.name}.` : "Dropped."),
+            onDragOver: ({ over }) =>
+              over ? `Over ${stages.data?.find((s) => s.id === over.id)?.name}.` : "Not over a column.",
+            onDragEnd: ({ over }) =>
+              over ? `Dropped in ${stages.data?.find((s) => s.id === over.id)?.name}.` : "Dropped.",
             onDragCancel: () => "Move cancelled.",
           },
         }}
@@ -250,11 +264,17 @@ function Column({
             <span
               aria-hidden
               className="h-2.5 w-2.5 rounded-full"
-              style={{ background: stage.color ?? (stage.kind === "won" ? "#15803d" : stage.kind === "lost" ? "#b91c1c" : "#4338ca") }}
+              style={{
+                background:
+                  stage.color ?? (stage.kind === "won" ? "#15803d" : stage.kind === "lost" ? "#b91c1c" : "#4338ca"),
+              }}
             />
             {stage.name}
           </h2>
-          <span className="rounded-full bg-white px-2 py-0.5 text-xs font-semibold text-slate-800" data-testid="column-count">
+          <span
+            className="rounded-full bg-white px-2 py-0.5 text-xs font-semibold text-slate-800"
+            data-testid="column-count"
+          >
             {count}
             <span className="sr-only"> leads</span>
           </span>
@@ -263,7 +283,10 @@ function Column({
           Value {formatMoney(total?.value ?? 0)}
         </p>
       </header>
-      <ul className="flex min-h-24 flex-1 flex-col gap-2 overflow-y-auto p-2" style={{ maxHeight: "calc(100vh - 280px)" }}>
+      <ul
+        className="flex min-h-24 flex-1 flex-col gap-2 overflow-y-auto p-2"
+        style={{ maxHeight: "calc(100vh - 280px)" }}
+      >
         {loading && (
           <li>
             <Spinner small label="Loading…" />
@@ -301,7 +324,11 @@ function DraggableCard({
   disabled: boolean;
   ownerName: (id: string | null) => string;
 }) {
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: lead.id, data: { lead, from }, disabled });
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
+    id: lead.id,
+    data: { lead, from },
+    disabled,
+  });
   return (
     <li
       ref={setNodeRef}
@@ -319,7 +346,9 @@ function DraggableCard({
 
 function CardBody({ lead, owner, lifted }: { lead: Lead; owner?: string; lifted?: boolean }) {
   return (
-    <div className={`rounded-md border border-slate-200 bg-white p-3 text-sm ${lifted ? "rotate-1 shadow-xl" : "shadow-sm"}`}>
+    <div
+      className={`rounded-md border border-slate-200 bg-white p-3 text-sm ${lifted ? "rotate-1 shadow-xl" : "shadow-sm"}`}
+    >
       <Link
         to={`/leads/${lead.id}`}
         className="font-medium text-indigo-800 hover:underline"
