@@ -38,6 +38,7 @@ BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/api/v1/imports/{import_id}/preview"): {},
     ("POST", "/api/v1/imports/{import_id}/start"): {},
     ("PUT", "/api/v1/import-presets/{preset_id}"): {"name": "Hacked", "mapping": {}},
+    ("POST", "/api/v1/crawls/{crawl_id}/leads"): {"all_people": True},
 }
 
 
@@ -130,6 +131,10 @@ async def test_no_endpoint_reaches_into_another_workspace(app, client, db, owner
         headers=b_owner.headers,
     )
     b_merge_id = b_merge.json()["data"]["id"]
+    b_crawl = await client.post(  # queued only: no worker runs here
+        "/api/v1/crawls", json={"domain": "b-corp.example"}, headers=b_owner.headers
+    )
+    b_crawl_id = b_crawl.json()["data"]["id"]
     assert b_company_id
     key = await client.post("/api/v1/api-keys", json={"name": "b"}, headers=b_owner.headers)
     b_key_id = key.json()["data"]["id"]
@@ -163,6 +168,7 @@ async def test_no_endpoint_reaches_into_another_workspace(app, client, db, owner
         "preset_id": b_preset_id,
         "candidate_id": b_candidate["id"],
         "merge_id": b_merge_id,
+        "crawl_id": b_crawl_id,
     }
     checked = []
     for path, operations in app.openapi()["paths"].items():
