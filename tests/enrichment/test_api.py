@@ -85,6 +85,14 @@ async def test_a_company_is_enriched_with_provenance_and_its_leads_see_it(
     lead = (await client.get(f"/api/v1/leads/{lena['id']}", headers=owner.headers)).json()
     assert lead["data"]["job_title"] == "CTO"
     assert lead["data"]["country"] == "DE"
+    # The lead's page shows where its values came from; list rows stay without them.
+    assert lead["data"]["enrichment"]["job_title"]["value"] == "CTO"
+    assert lead["data"]["enrichment"]["job_title"]["applied"] is True
+    assert lead["data"]["enrichment"]["job_title"]["source"].startswith(site)
+    assert lead["data"]["enriched_at"] is not None
+    assert data["enriched_at"] is not None
+    listed = await client.get("/api/v1/leads", headers=owner.headers)
+    assert "enrichment" not in listed.json()["data"][0]
     timeline = await client.get(f"/api/v1/leads/{lena['id']}/activities", headers=owner.headers)
     entries = [a for a in timeline.json()["data"] if a["data"].get("event") == "company_enriched"]
     assert len(entries) == 1

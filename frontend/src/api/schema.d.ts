@@ -1,6 +1,91 @@
 // Generated from the API's OpenAPI document by `npm run gen:api`. Do not edit by hand.
 
 export interface paths {
+    "/api/v1/analytics/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pipeline funnel: leads per stage now, reached, and conversion between stages */
+        get: operations["funnel_api_v1_analytics_funnel_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/leads-over-time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** New leads per day, week or month, by source */
+        get: operations["leads_over_time_api_v1_analytics_leads_over_time_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sources by conversion (leads in a won stage / all leads of the source) */
+        get: operations["sources_api_v1_analytics_sources_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/stage-ageing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How long leads have been in their current stage, per stage */
+        get: operations["stage_ageing_api_v1_analytics_stage_ageing_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Leads per email verification status */
+        get: operations["verification_api_v1_analytics_verification_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-keys": {
         parameters: {
             query?: never;
@@ -1436,6 +1521,36 @@ export interface components {
              */
             occurred_at: string;
         };
+        /** Ageing */
+        Ageing: {
+            range: components["schemas"]["DateRange"];
+            /** Stages */
+            stages: components["schemas"]["StageAgeing"][];
+        };
+        /** AgeingBucket */
+        AgeingBucket: {
+            /**
+             * Count
+             * @example 5
+             */
+            count: number;
+            /**
+             * Label
+             * @example 7-30 days
+             */
+            label: string;
+            /**
+             * Max Days
+             * @description Excluded; null for no upper bound
+             * @example 30
+             */
+            max_days: number | null;
+            /**
+             * Min Days
+             * @example 7
+             */
+            min_days: number;
+        };
         /** ApiKeyCreate */
         ApiKeyCreate: {
             /** Expires At */
@@ -1973,6 +2088,8 @@ export interface components {
              * @example acme.io
              */
             domain: string | null;
+            /** Enriched At */
+            enriched_at: string | null;
             /** Enrichment */
             enrichment: {
                 [key: string]: unknown;
@@ -2497,6 +2614,23 @@ export interface components {
          * @enum {string}
          */
         DateOrder: "dmy" | "mdy";
+        /** DateRange */
+        DateRange: {
+            /**
+             * End
+             * Format: date
+             * @description Last day (UTC), included
+             * @example 2026-11-30
+             */
+            end: string;
+            /**
+             * Start
+             * Format: date
+             * @description First day (UTC), included
+             * @example 2026-11-01
+             */
+            start: string;
+        };
         /**
          * Decision
          * @enum {string}
@@ -2521,6 +2655,22 @@ export interface components {
         /** Envelope[ActivityRead] */
         Envelope_ActivityRead_: {
             data: components["schemas"]["ActivityRead"];
+            /** Message */
+            message?: string | null;
+            /**
+             * Success
+             * @default true
+             */
+            success: boolean;
+            /**
+             * Timestamp
+             * Format: date-time
+             */
+            timestamp?: string;
+        };
+        /** Envelope[Ageing] */
+        Envelope_Ageing_: {
+            data: components["schemas"]["Ageing"];
             /** Message */
             message?: string | null;
             /**
@@ -2742,6 +2892,22 @@ export interface components {
              */
             timestamp?: string;
         };
+        /** Envelope[Funnel] */
+        Envelope_Funnel_: {
+            data: components["schemas"]["Funnel"];
+            /** Message */
+            message?: string | null;
+            /**
+             * Success
+             * @default true
+             */
+            success: boolean;
+            /**
+             * Timestamp
+             * Format: date-time
+             */
+            timestamp?: string;
+        };
         /** Envelope[Health] */
         Envelope_Health_: {
             data: components["schemas"]["Health"];
@@ -2806,9 +2972,41 @@ export interface components {
              */
             timestamp?: string;
         };
+        /** Envelope[LeadDetailRead] */
+        Envelope_LeadDetailRead_: {
+            data: components["schemas"]["LeadDetailRead"];
+            /** Message */
+            message?: string | null;
+            /**
+             * Success
+             * @default true
+             */
+            success: boolean;
+            /**
+             * Timestamp
+             * Format: date-time
+             */
+            timestamp?: string;
+        };
         /** Envelope[LeadRead] */
         Envelope_LeadRead_: {
             data: components["schemas"]["LeadRead"];
+            /** Message */
+            message?: string | null;
+            /**
+             * Success
+             * @default true
+             */
+            success: boolean;
+            /**
+             * Timestamp
+             * Format: date-time
+             */
+            timestamp?: string;
+        };
+        /** Envelope[LeadsOverTime] */
+        Envelope_LeadsOverTime_: {
+            data: components["schemas"]["LeadsOverTime"];
             /** Message */
             message?: string | null;
             /**
@@ -3151,6 +3349,22 @@ export interface components {
              */
             timestamp?: string;
         };
+        /** Envelope[SourcesReport] */
+        Envelope_SourcesReport_: {
+            data: components["schemas"]["SourcesReport"];
+            /** Message */
+            message?: string | null;
+            /**
+             * Success
+             * @default true
+             */
+            success: boolean;
+            /**
+             * Timestamp
+             * Format: date-time
+             */
+            timestamp?: string;
+        };
         /** Envelope[StageRead] */
         Envelope_StageRead_: {
             data: components["schemas"]["StageRead"];
@@ -3170,6 +3384,22 @@ export interface components {
         /** Envelope[SubmitResult] */
         Envelope_SubmitResult_: {
             data: components["schemas"]["SubmitResult"];
+            /** Message */
+            message?: string | null;
+            /**
+             * Success
+             * @default true
+             */
+            success: boolean;
+            /**
+             * Timestamp
+             * Format: date-time
+             */
+            timestamp?: string;
+        };
+        /** Envelope[VerificationBreakdown] */
+        Envelope_VerificationBreakdown_: {
+            data: components["schemas"]["VerificationBreakdown"];
             /** Message */
             message?: string | null;
             /**
@@ -3617,6 +3847,61 @@ export interface components {
              * @description Given to every lead
              */
             tags?: string[] | null;
+        };
+        /** Funnel */
+        Funnel: {
+            /**
+             * Lost
+             * @description Leads in a lost stage now
+             * @example 12
+             */
+            lost: number;
+            range: components["schemas"]["DateRange"];
+            /**
+             * Steps
+             * @description Open and won stages, in pipeline order
+             */
+            steps: components["schemas"]["FunnelStep"][];
+            /**
+             * Total
+             * @description Leads created in the range
+             * @example 130
+             */
+            total: number;
+        };
+        /** FunnelStep */
+        FunnelStep: {
+            /**
+             * Conversion
+             * @description reached / the previous step's reached (null for the first step or 0 before)
+             * @example 0.5
+             */
+            conversion: number | null;
+            /**
+             * Current
+             * @description Leads in this stage now
+             * @example 40
+             */
+            current: number;
+            /** @example open */
+            kind: components["schemas"]["StageKind"];
+            /**
+             * Name
+             * @example Qualified
+             */
+            name: string;
+            /**
+             * Reached
+             * @description Leads that reached this stage or a later one, ever
+             * @example 65
+             */
+            reached: number;
+            /**
+             * Stage Id
+             * Format: uuid
+             * @example 01a2015f-097d-7179-8c16-e7e291dcb4c4
+             */
+            stage_id: string;
         };
         /** Health */
         Health: {
@@ -4106,6 +4391,127 @@ export interface components {
             /** Website */
             website?: string | null;
         };
+        /**
+         * LeadDetailRead
+         * @description One lead as its page shows it: the list's fields plus what enrichment found (kept out
+         *     of list rows, which stay narrow).
+         */
+        LeadDetailRead: {
+            /** City */
+            city: string | null;
+            /** Company Id */
+            company_id: string | null;
+            /** Company Name */
+            company_name: string | null;
+            /**
+             * Consents
+             * @description By purpose: {granted, at, source}
+             * @example {
+             *       "marketing_email": {
+             *         "at": "2026-11-22T09:00:00Z",
+             *         "granted": true
+             *       }
+             *     }
+             */
+            consents: {
+                [key: string]: unknown;
+            };
+            /** Country */
+            country: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Custom Fields */
+            custom_fields: {
+                [key: string]: unknown;
+            };
+            /** Deleted At */
+            deleted_at: string | null;
+            /** Do Not Contact */
+            do_not_contact: boolean;
+            /** Email */
+            email: string | null;
+            /** Email Normalized */
+            email_normalized: string | null;
+            /** Enriched At */
+            enriched_at: string | null;
+            /**
+             * Enrichment
+             * @description Values enrichment found, by field: `value`, `applied` (whether the field took it), `at`, and the provenance (`provider`, `source`, `method`, ...)
+             * @example {
+             *       "job_title": {
+             *         "applied": true,
+             *         "method": "card",
+             *         "provider": "website",
+             *         "source": "https://acme.io/team",
+             *         "value": "CTO"
+             *       }
+             *     }
+             */
+            enrichment: {
+                [key: string]: unknown;
+            };
+            /** External Id */
+            external_id: string | null;
+            /** First Name */
+            first_name: string;
+            /** Form Id */
+            form_id: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Job Title */
+            job_title: string | null;
+            /** Last Name */
+            last_name: string;
+            lifecycle: components["schemas"]["Lifecycle"];
+            /** Lost Reason */
+            lost_reason: string | null;
+            /** Owner Id */
+            owner_id: string | null;
+            /** Phone E164 */
+            phone_e164: string | null;
+            /** Phone Raw */
+            phone_raw: string | null;
+            /** Score */
+            score: number | null;
+            source: components["schemas"]["LeadSource"];
+            /** Source Details */
+            source_details: {
+                [key: string]: unknown;
+            };
+            /** Stage Changed At */
+            stage_changed_at: string | null;
+            /** Stage Id */
+            stage_id: string | null;
+            /** Tags */
+            tags: string[];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Utm Campaign */
+            utm_campaign: string | null;
+            /** Utm Content */
+            utm_content: string | null;
+            /** Utm Medium */
+            utm_medium: string | null;
+            /** Utm Source */
+            utm_source: string | null;
+            /** Utm Term */
+            utm_term: string | null;
+            /** Value */
+            value: number | null;
+            /** Verification Status */
+            verification_status: string | null;
+            /** Website */
+            website: string | null;
+        };
         /** LeadRead */
         LeadRead: {
             /** City */
@@ -4210,6 +4616,30 @@ export interface components {
          * @enum {string}
          */
         LeadSource: "form" | "email" | "import" | "api" | "crawl" | "manual";
+        /** LeadsOverTime */
+        LeadsOverTime: {
+            /**
+             * Bucket
+             * @example week
+             * @enum {string}
+             */
+            bucket: "day" | "week" | "month";
+            /**
+             * Periods
+             * @description Every bucket of the range, empty ones too
+             */
+            periods: components["schemas"]["PeriodCount"][];
+            range: components["schemas"]["DateRange"];
+            /**
+             * Sources
+             * @description Sources seen in the range, most leads first
+             * @example [
+             *       "form",
+             *       "import"
+             *     ]
+             */
+            sources: components["schemas"]["LeadSource"][];
+        };
         /** LeadSummary */
         LeadSummary: {
             /** City */
@@ -4778,6 +5208,31 @@ export interface components {
             /** Next Cursor */
             next_cursor: string | null;
         };
+        /** PeriodCount */
+        PeriodCount: {
+            /**
+             * By Source
+             * @example {
+             *       "form": 8,
+             *       "import": 4
+             *     }
+             */
+            by_source: {
+                [key: string]: number;
+            };
+            /**
+             * Period
+             * Format: date
+             * @description First day of the bucket
+             * @example 2026-11-02
+             */
+            period: string;
+            /**
+             * Total
+             * @example 12
+             */
+            total: number;
+        };
         /**
          * Permission
          * @enum {string}
@@ -5060,6 +5515,65 @@ export interface components {
             /** Message */
             message: string;
         };
+        /** SourceConversion */
+        SourceConversion: {
+            /**
+             * Conversion
+             * @description won / total
+             * @example 0.15
+             */
+            conversion: number;
+            /** @example form */
+            source: components["schemas"]["LeadSource"];
+            /**
+             * Total
+             * @example 40
+             */
+            total: number;
+            /**
+             * Won
+             * @example 6
+             */
+            won: number;
+        };
+        /** SourcesReport */
+        SourcesReport: {
+            range: components["schemas"]["DateRange"];
+            /**
+             * Sources
+             * @description Best conversion first (then most leads)
+             */
+            sources: components["schemas"]["SourceConversion"][];
+        };
+        /** StageAgeing */
+        StageAgeing: {
+            /** Buckets */
+            buckets: components["schemas"]["AgeingBucket"][];
+            /**
+             * Count
+             * @example 14
+             */
+            count: number;
+            /** @example open */
+            kind: components["schemas"]["StageKind"];
+            /**
+             * Name
+             * @example Contacted
+             */
+            name: string;
+            /**
+             * Oldest Days
+             * @description Whole days the longest-waiting lead has been in this stage
+             * @example 41
+             */
+            oldest_days: number | null;
+            /**
+             * Stage Id
+             * Format: uuid
+             * @example 01a2015f-097d-7179-8c16-e7e291dcb4c4
+             */
+            stage_id: string;
+        };
         /** StageCreate */
         StageCreate: {
             /**
@@ -5169,6 +5683,20 @@ export interface components {
              * @example Discovery call
              */
             name?: string | null;
+        };
+        /** StatusCount */
+        StatusCount: {
+            /**
+             * Count
+             * @example 52
+             */
+            count: number;
+            /**
+             * Status
+             * @description A verification status, or `unverified` for none yet
+             * @example valid
+             */
+            status: string;
         };
         /** SubmitResult */
         SubmitResult: {
@@ -5301,6 +5829,20 @@ export interface components {
             is_active: boolean;
             /** Last Login At */
             last_login_at: string | null;
+        };
+        /** VerificationBreakdown */
+        VerificationBreakdown: {
+            range: components["schemas"]["DateRange"];
+            /**
+             * Statuses
+             * @description Most leads first
+             */
+            statuses: components["schemas"]["StatusCount"][];
+            /**
+             * Total
+             * @example 80
+             */
+            total: number;
         };
         /** VerificationRead */
         VerificationRead: {
@@ -5438,6 +5980,373 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    funnel_api_v1_analytics_funnel_get: {
+        parameters: {
+            query?: {
+                /** @description Last day (UTC), included [default: today] */
+                end?: string | null;
+                /** @description First day (UTC), included [default: 29 days before `end`] */
+                start?: string | null;
+            };
+            header?: {
+                /** @description Active workspace (default: your first one) */
+                "X-Workspace-ID"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_Funnel_"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (also for ids of other workspaces) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid input; `error.details.errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    leads_over_time_api_v1_analytics_leads_over_time_get: {
+        parameters: {
+            query?: {
+                /** @description Bucket size (weeks start on Monday) */
+                bucket?: "day" | "week" | "month";
+                /** @description Last day (UTC), included [default: today] */
+                end?: string | null;
+                /** @description First day (UTC), included [default: 29 days before `end`] */
+                start?: string | null;
+            };
+            header?: {
+                /** @description Active workspace (default: your first one) */
+                "X-Workspace-ID"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_LeadsOverTime_"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (also for ids of other workspaces) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid input; `error.details.errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    sources_api_v1_analytics_sources_get: {
+        parameters: {
+            query?: {
+                /** @description Last day (UTC), included [default: today] */
+                end?: string | null;
+                /** @description First day (UTC), included [default: 29 days before `end`] */
+                start?: string | null;
+            };
+            header?: {
+                /** @description Active workspace (default: your first one) */
+                "X-Workspace-ID"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_SourcesReport_"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (also for ids of other workspaces) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid input; `error.details.errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    stage_ageing_api_v1_analytics_stage_ageing_get: {
+        parameters: {
+            query?: {
+                /** @description Last day (UTC), included [default: today] */
+                end?: string | null;
+                /** @description First day (UTC), included [default: 29 days before `end`] */
+                start?: string | null;
+            };
+            header?: {
+                /** @description Active workspace (default: your first one) */
+                "X-Workspace-ID"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_Ageing_"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (also for ids of other workspaces) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid input; `error.details.errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    verification_api_v1_analytics_verification_get: {
+        parameters: {
+            query?: {
+                /** @description Last day (UTC), included [default: today] */
+                end?: string | null;
+                /** @description First day (UTC), included [default: 29 days before `end`] */
+                start?: string | null;
+            };
+            header?: {
+                /** @description Active workspace (default: your first one) */
+                "X-Workspace-ID"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_VerificationBreakdown_"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (also for ids of other workspaces) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid input; `error.details.errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     list_api_keys_api_v1_api_keys_get: {
         parameters: {
             query?: never;
@@ -9851,7 +10760,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope_LeadRead_"];
+                    "application/json": components["schemas"]["Envelope_LeadDetailRead_"];
                 };
             };
             /** @description Not signed in, or the token is invalid */

@@ -51,5 +51,6 @@ class CompanyRead(ReadSchema):
     phone: str | None
     social_profiles: dict[str, Any]
     enrichment: dict[str, Any]
+    enriched_at: datetime | None
     created_at: datetime
     updated_at: datetime

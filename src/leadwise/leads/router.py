@@ -29,6 +29,7 @@ from leadwise.leads.schemas import (
     CustomFieldRead,
     CustomFieldUpdate,
     LeadCreate,
+    LeadDetailRead,
     LeadListQuery,
     LeadRead,
     LeadUpdate,
@@ -88,7 +89,7 @@ async def stage_summary(
     return await service.stage_summary(session, principal, filters)
 
 
-@router.get("/leads/{lead_id}", response_model=LeadRead)
+@router.get("/leads/{lead_id}", response_model=LeadDetailRead)
 @read_only
 async def read_lead(lead_id: uuid.UUID, principal: ReadLeads, session: SessionDep) -> object:
     return await service.get(session, principal, lead_id)

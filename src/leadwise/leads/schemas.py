@@ -117,6 +117,19 @@ class LeadRead(ReadSchema):
     deleted_at: datetime | None
 
 
+class LeadDetailRead(LeadRead):
+    """One lead as its page shows it: the list's fields plus what enrichment found (kept out
+    of list rows, which stay narrow)."""
+
+    enrichment: dict[str, Any] = Field(
+        description="Values enrichment found, by field: `value`, `applied` (whether the field "
+        "took it), `at`, and the provenance (`provider`, `source`, `method`, ...)",
+        examples=[{"job_title": {"value": "CTO", "applied": True, "provider": "website",
+                                 "source": "https://acme.io/team", "method": "card"}}],
+    )  # fmt: skip
+    enriched_at: datetime | None
+
+
 class CustomFieldCreate(Schema):
     key: str = Field(pattern=r"^[a-z][a-z0-9_]{0,63}$", examples=["budget"])
     label: str = Field(min_length=1, max_length=200, examples=["Budget"])
