@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 import leadwise.wiring  # noqa: F401 - handlers and subscribers register on import
+from leadwise.analytics.router import router as analytics_router
 from leadwise.attachments.router import router as attachments_router
 from leadwise.auth.router import router as auth_router
 from leadwise.capture.router import public_router as public_capture_router
@@ -37,3 +38,4 @@ api_router.include_router(imports_router)
 api_router.include_router(import_export_router)
 api_router.include_router(forms_router)
 api_router.include_router(public_capture_router)
+api_router.include_router(analytics_router)
