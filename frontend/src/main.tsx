@@ -42,6 +42,8 @@ const router = createBrowserRouter([
       { path: "leads", element: <LeadsPage /> },
       { path: "leads/:leadId", element: <LeadDetailPage /> },
       { path: "pipeline", element: <PipelinePage /> },
+      // Lazy: the charts load with the dashboard, not with every page.
+      { path: "dashboard", lazy: async () => ({ Component: (await import("./pages/Dashboard")).DashboardPage }) },
       { path: "*", element: <NotFound /> },
     ],
   },

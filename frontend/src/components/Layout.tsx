@@ -51,6 +51,9 @@ export function Layout() {
         <div className="mx-auto flex max-w-[1600px] flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2.5">
           <span className="text-lg font-bold tracking-tight text-indigo-800">Leadwise</span>
           <nav aria-label="Main" className="flex gap-1">
+            <NavLink to="/dashboard" className={linkClass}>
+              Dashboard
+            </NavLink>
             <NavLink to="/leads" className={linkClass}>
               Leads
             </NavLink>
