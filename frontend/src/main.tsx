@@ -44,6 +44,8 @@ const router = createBrowserRouter([
       { path: "pipeline", element: <PipelinePage /> },
       // Lazy: the charts load with the dashboard, not with every page.
       { path: "dashboard", lazy: async () => ({ Component: (await import("./pages/Dashboard")).DashboardPage }) },
+      { path: "import", lazy: async () => ({ Component: (await import("./pages/Import")).ImportPage }) },
+      { path: "verify", lazy: async () => ({ Component: (await import("./pages/Verify")).VerifyPage }) },
       { path: "*", element: <NotFound /> },
     ],
   },

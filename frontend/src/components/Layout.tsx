@@ -50,7 +50,7 @@ export function Layout() {
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-[1600px] flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2.5">
           <span className="text-lg font-bold tracking-tight text-indigo-800">Leadwise</span>
-          <nav aria-label="Main" className="flex gap-1">
+          <nav aria-label="Main" className="flex max-w-full flex-wrap gap-1">
             <NavLink to="/dashboard" className={linkClass}>
               Dashboard
             </NavLink>
@@ -59,6 +59,12 @@ export function Layout() {
             </NavLink>
             <NavLink to="/pipeline" className={linkClass}>
               Pipeline
+            </NavLink>
+            <NavLink to="/import" className={linkClass}>
+              Import
+            </NavLink>
+            <NavLink to="/verify" className={linkClass}>
+              Verify
             </NavLink>
           </nav>
           <div className="ml-auto flex min-w-0 items-center gap-3">

@@ -40,6 +40,7 @@ import {
   type SortField,
 } from "../lib/filters";
 import { useSession, useWorkspace } from "../session";
+import { ExportDialog } from "./ExportDialog";
 import { BulkBar } from "./LeadsBulkBar";
 import { NewLeadDialog } from "./NewLeadDialog";
 
@@ -86,6 +87,7 @@ export function LeadsPage() {
   const stages = useStages();
   const members = useMembers();
   const [creating, setCreating] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const [showFilters, setShowFilters] = useState(false);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [columnVisibility, setColumnVisibility] = useState<VisibilityState>(readColumns);
@@ -269,6 +271,15 @@ export function LeadsPage() {
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="mr-auto text-2xl font-semibold text-slate-900">Leads</h1>
         <ColumnChooser visibility={columnVisibility} onChange={setColumnVisibility} />
+        {can("leads:import") && (
+          <Link
+            to="/import"
+            className="rounded-md border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+          >
+            Import
+          </Link>
+        )}
+        {can("leads:export") && <Button onClick={() => setExporting(true)}>Export</Button>}
         {can("leads:write") && (
           <Button variant="primary" onClick={() => setCreating(true)}>
             New lead
@@ -528,6 +539,7 @@ export function LeadsPage() {
         </div>
       )}
       <NewLeadDialog open={creating} onClose={() => setCreating(false)} />
+      <ExportDialog open={exporting} onClose={() => setExporting(false)} filters={filters} />
     </div>
   );
 }
