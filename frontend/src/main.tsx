@@ -46,6 +46,25 @@ const router = createBrowserRouter([
       { path: "dashboard", lazy: async () => ({ Component: (await import("./pages/Dashboard")).DashboardPage }) },
       { path: "import", lazy: async () => ({ Component: (await import("./pages/Import")).ImportPage }) },
       { path: "verify", lazy: async () => ({ Component: (await import("./pages/Verify")).VerifyPage }) },
+      {
+        path: "settings",
+        lazy: async () => ({ Component: (await import("./pages/Settings")).SettingsPage }),
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import("./pages/Settings")).SettingsIndex }) },
+          {
+            path: "members",
+            lazy: async () => ({ Component: (await import("./pages/SettingsMembers")).SettingsMembersPage }),
+          },
+          {
+            path: "api-keys",
+            lazy: async () => ({ Component: (await import("./pages/SettingsApiKeys")).SettingsApiKeysPage }),
+          },
+          {
+            path: "stages",
+            lazy: async () => ({ Component: (await import("./pages/SettingsStages")).SettingsStagesPage }),
+          },
+        ],
+      },
       { path: "*", element: <NotFound /> },
     ],
   },

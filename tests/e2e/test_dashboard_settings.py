@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from tests.conftest import PASSWORD
 from tests.e2e.conftest import Owner, Server, shot, sign_in
 
 pytestmark = pytest.mark.slow
@@ -77,3 +78,110 @@ def test_dashboard_shows_the_workspaces_figures(page: Any, server: Server, owner
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     shot(page, "22-phone-dashboard")
     _switch(page, "Acme Sales")
+
+
+def test_an_api_key_is_shown_once_and_can_be_revoked(
+    page: Any, server: Server, owner: Owner
+) -> None:
+    page.on("dialog", lambda dialog: dialog.accept())
+    sign_in(page, owner.email)
+    page.get_by_role("link", name="Settings").click()
+    page.get_by_role("navigation", name="Settings").get_by_role("link", name="API keys").click()
+    page.get_by_label("Name").fill("CRM sync")
+    page.get_by_role("button", name="Create key").click()
+    shown = page.get_by_test_id("new-key")
+    expect(shown).to_contain_text("lw_")
+    key = shown.inner_text().strip()
+    expect(page.get_by_text("it is shown only this once")).to_be_visible()
+    expect(page.locator("[data-key='CRM sync']")).to_contain_text("active")
+    shot(page, "23-settings-api-key-created")
+    with server.api() as api:
+        as_key = {"Authorization": f"Bearer {key}"}
+        assert api.get("/api/v1/leads", headers=as_key).status_code == 200
+    page.get_by_role("button", name="Done").click()
+    expect(page.get_by_test_id("new-key")).to_have_count(0)
+    page.reload()
+    expect(page.locator("[data-key='CRM sync']")).to_be_visible()
+    assert key not in page.content()
+    page.locator("[data-key='CRM sync']").get_by_role("button", name="Revoke").click()
+    expect(page.locator("[data-key='CRM sync']")).to_contain_text("revoked")
+    with server.api() as api:
+        assert api.get("/api/v1/leads", headers=as_key).status_code == 401
+
+
+def test_stages_and_members_settings(page: Any, server: Server, owner: Owner) -> None:
+    headers = _workspace(server, owner, "Stages Co")
+    page.on("dialog", lambda dialog: dialog.accept())
+    sign_in(page, owner.email)
+    _switch(page, "Stages Co")
+    page.goto("/settings/stages")
+    name = page.get_by_label("Name of stage Contacted")
+    name.fill("Discovery call")
+    name.press("Enter")
+    expect(page.get_by_text("Renamed to Discovery call")).to_be_visible()
+    page.get_by_role("button", name="Move Discovery call up").click()
+    page.get_by_label("Stage name").fill("Demo")
+    page.get_by_role("button", name="Add stage").click()
+    expect(page.locator("[data-stage='Demo']")).to_be_visible()
+
+    def names() -> list[str]:
+        with server.api() as api:
+            return [s["name"] for s in api.get("/api/v1/stages", headers=headers).json()["data"]]
+
+    expect(page.locator("ol > li").first).to_have_attribute("data-stage", "Discovery call")
+    assert names() == ["Discovery call", "New", "Qualified", "Proposal", "Won", "Lost", "Demo"]
+    shot(page, "24-settings-stages")
+    page.locator("[data-stage='Demo']").get_by_role("button", name="Delete").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog.get_by_label("Move its leads to")).to_have_value(re.compile(".+"))
+    dialog.get_by_role("button", name="Delete stage").click()
+    expect(page.locator("[data-stage='Demo']")).to_have_count(0)
+    assert "Demo" not in names()
+
+    page.get_by_role("navigation", name="Settings").get_by_role("link", name="Members").click()
+    page.get_by_label("Email").fill("sam@example.com")
+    page.get_by_label("Role", exact=True).select_option("sales")
+    page.get_by_role("button", name="Invite").click()
+    expect(page.get_by_text("Invitation token, shown only now")).to_be_visible()
+    shot(page, "25-settings-members")
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/settings/stages")
+    expect(page.get_by_label("Name of stage Discovery call")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    shot(page, "26-phone-settings-stages")
+    _switch(page, "Acme Sales")
+
+
+def test_a_viewer_sees_settings_without_edit_controls(
+    page: Any, server: Server, owner: Owner
+) -> None:
+    headers = _workspace(server, owner, "Viewer Co")
+    with server.api() as api:
+        invited = api.post(
+            f"/api/v1/workspaces/{headers['X-Workspace-ID']}/members",
+            json={"email": "vera@example.com", "role": "viewer"},
+            headers=headers,
+        )
+        assert invited.status_code == 201, invited.text
+        accepted = api.post(
+            "/api/v1/auth/accept-invite",
+            json={
+                "token": invited.json()["data"]["invitation"]["token"],
+                "password": PASSWORD,
+                "full_name": "Vera Viewer",
+            },
+        )
+        assert accepted.status_code == 200, accepted.text
+    sign_in(page, "vera@example.com")
+    page.goto("/settings/members")
+    expect(page.locator("[data-member='owner@example.com']")).to_contain_text("owner")
+    expect(page.get_by_role("button", name="Invite")).to_have_count(0)
+    expect(page.get_by_role("button", name="Remove")).to_have_count(0)
+    settings_nav = page.get_by_role("navigation", name="Settings")
+    expect(settings_nav.get_by_role("link", name="API keys")).to_have_count(0)
+    settings_nav.get_by_role("link", name="Pipeline stages").click()
+    expect(page.locator("[data-stage='Contacted']")).to_be_visible()
+    expect(page.get_by_role("textbox")).to_have_count(0)
+    expect(page.get_by_role("button", name="Delete")).to_have_count(0)
+    shot(page, "27-settings-viewer")

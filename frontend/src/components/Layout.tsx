@@ -66,6 +66,9 @@ export function Layout() {
             <NavLink to="/verify" className={linkClass}>
               Verify
             </NavLink>
+            <NavLink to="/settings" className={linkClass}>
+              Settings
+            </NavLink>
           </nav>
           <div className="ml-auto flex min-w-0 items-center gap-3">
             <WorkspaceSwitcher />

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { keyState, moveTargets, moved } from "./settings";
+
+const stages = [
+  { id: "a", kind: "open" },
+  { id: "b", kind: "open" },
+  { id: "w", kind: "won" },
+  { id: "c", kind: "open" },
+];
+
+describe("settings rules", () => {
+  it("moves a stage up or down, never past either end", () => {
+    expect(moved(stages, 1, -1)).toEqual(["b", "a", "w", "c"]);
+    expect(moved(stages, 1, 1)).toEqual(["a", "w", "b", "c"]);
+    expect(moved(stages, 0, -1)).toEqual(["a", "b", "w", "c"]);
+    expect(moved(stages, 3, 1)).toEqual(["a", "b", "w", "c"]);
+  });
+
+  it("offers the other stages as targets for a deleted stage's leads, open ones first", () => {
+    expect(moveTargets(stages, "b").map((s) => s.id)).toEqual(["a", "c", "w"]);
+  });
+
+  it("tells an active key from a revoked or expired one", () => {
+    const now = Date.parse("2026-03-01T00:00:00Z");
+    expect(keyState({ revoked_at: null, expires_at: null }, now)).toBe("active");
+    expect(keyState({ revoked_at: "2026-02-01T00:00:00Z", expires_at: null }, now)).toBe("revoked");
+    expect(keyState({ revoked_at: null, expires_at: "2026-02-28T00:00:00Z" }, now)).toBe("expired");
+    expect(keyState({ revoked_at: null, expires_at: "2026-03-02T00:00:00Z" }, now)).toBe("active");
+  });
+});

@@ -1,0 +1,205 @@
+// Members and roles: list, invite (a new user gets an invitation link to pass on), change role, remove.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { api, unwrap, unwrapPage, type Member, type Schemas } from "../api/client";
+import { useToast } from "../components/toast";
+import { CopyButton } from "./SettingsApiKeys";
+import {
+  Button,
+  EmptyState,
+  ErrorAlert,
+  SelectField,
+  Spinner,
+  TextField,
+  formatDate,
+  inputClass,
+} from "../components/ui";
+import { useSession, useWorkspace } from "../session";
+
+type Role = Schemas["Role"];
+export const ROLES: Role[] = ["owner", "admin", "manager", "sales", "viewer"];
+
+export function SettingsMembersPage() {
+  const workspace = useWorkspace();
+  const { can, me } = useSession();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const manage = can("members:manage");
+  const key = ["members", workspace];
+  const members = useQuery({
+    queryKey: key,
+    queryFn: async (): Promise<Member[]> =>
+      (
+        await unwrapPage(
+          api.GET("/api/v1/workspaces/{workspace_id}/members", {
+            params: { path: { workspace_id: workspace }, query: { limit: 200 } },
+          }),
+        )
+      ).items,
+  });
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState<Role>("sales");
+  const [inviteLink, setInviteLink] = useState<string | null>(null);
+  const invite = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST("/api/v1/workspaces/{workspace_id}/members", {
+          params: { path: { workspace_id: workspace } },
+          body: { email, role },
+        }),
+      ),
+    onSuccess: (added) => {
+      setEmail("");
+      if (added.invitation) {
+        setInviteLink(added.invitation.token);
+        toast.info(`Invitation created for ${added.invitation.email}`);
+      } else toast.info("Added to the workspace");
+      void queryClient.invalidateQueries({ queryKey: key });
+    },
+    onError: toast.error,
+  });
+  const changeRole = useMutation({
+    mutationFn: ({ userId, role }: { userId: string; role: Role }) =>
+      unwrap(
+        api.PATCH("/api/v1/workspaces/{workspace_id}/members/{user_id}", {
+          params: { path: { workspace_id: workspace, user_id: userId } },
+          body: { role },
+        }),
+      ),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: key }),
+    onError: (error) => {
+      toast.error(error);
+      void queryClient.invalidateQueries({ queryKey: key });
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (userId: string) =>
+      unwrap(
+        api.DELETE("/api/v1/workspaces/{workspace_id}/members/{user_id}", {
+          params: { path: { workspace_id: workspace, user_id: userId } },
+        }),
+      ),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: key }),
+    onError: toast.error,
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    invite.mutate();
+  };
+
+  return (
+    <div className="flex flex-col gap-4">
+      {manage && (
+        <section aria-labelledby="invite-h" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="invite-h" className="mb-3 text-lg font-semibold text-slate-900">
+            Invite someone
+          </h2>
+          <form onSubmit={submit} className="flex flex-wrap items-end gap-3">
+            <TextField
+              label="Email"
+              type="email"
+              required
+              className="min-w-56 flex-1"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+            <SelectField label="Role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </SelectField>
+            <Button type="submit" variant="primary" busy={invite.isPending}>
+              Invite
+            </Button>
+          </form>
+          {inviteLink && (
+            <div className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+              <p>
+                Invitation token, shown only now: send it to them to accept with a password of their own (
+                <code>POST /api/v1/auth/accept-invite</code>).
+              </p>
+              <div className="mt-2 flex flex-wrap items-center gap-2">
+                <code className="break-all rounded bg-white px-2 py-1 text-slate-900">{inviteLink}</code>
+                <CopyButton text={inviteLink} />
+              </div>
+            </div>
+          )}
+        </section>
+      )}
+      <section aria-labelledby="members-h" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="members-h" className="mb-3 text-lg font-semibold text-slate-900">
+          Members
+        </h2>
+        {members.error ? (
+          <ErrorAlert error={members.error} retry={() => void members.refetch()} />
+        ) : !members.data ? (
+          <Spinner label="Loading members…" />
+        ) : members.data.length === 0 ? (
+          <EmptyState title="No members" />
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm">
+              <thead className="text-left text-xs uppercase tracking-wide text-slate-600">
+                <tr>
+                  <th className="py-1 pr-3 font-medium">Name</th>
+                  <th className="py-1 pr-3 font-medium">Role</th>
+                  <th className="py-1 pr-3 font-medium">Joined</th>
+                  {manage && <th className="py-1 font-medium">Actions</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {members.data.map((m) => {
+                  const self = m.user_id === me?.id;
+                  return (
+                    <tr key={m.user_id} className="border-t border-slate-100" data-member={m.email}>
+                      <td className="py-2 pr-3">
+                        <p className="font-medium text-slate-900">{m.full_name || m.email}</p>
+                        {m.full_name && <p className="text-xs text-slate-600">{m.email}</p>}
+                      </td>
+                      <td className="py-2 pr-3">
+                        {manage && !self ? (
+                          <select
+                            aria-label={`Role of ${m.email}`}
+                            className={`${inputClass} w-32 py-1`}
+                            value={m.role}
+                            onChange={(e) => changeRole.mutate({ userId: m.user_id, role: e.target.value as Role })}
+                          >
+                            {ROLES.map((r) => (
+                              <option key={r} value={r}>
+                                {r}
+                              </option>
+                            ))}
+                          </select>
+                        ) : (
+                          <span className="text-slate-800">{m.role}</span>
+                        )}
+                      </td>
+                      <td className="py-2 pr-3 whitespace-nowrap text-slate-700">{formatDate(m.joined_at)}</td>
+                      {manage && (
+                        <td className="py-2">
+                          {!self && (
+                            <Button
+                              size="sm"
+                              variant="ghost"
+                              onClick={() => {
+                                if (confirm(`Remove ${m.email} from this workspace?`)) remove.mutate(m.user_id);
+                              }}
+                            >
+                              Remove
+                            </Button>
+                          )}
+                        </td>
+                      )}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

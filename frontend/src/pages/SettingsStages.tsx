@@ -1,0 +1,219 @@
+// Pipeline stages: rename, reorder, add, delete (a stage's leads move to another stage first).
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { api, unwrap, type Schemas, type Stage } from "../api/client";
+import { useToast } from "../components/toast";
+import { Badge, Button, Dialog, ErrorAlert, SelectField, Spinner, TextField, inputClass } from "../components/ui";
+import { useStages } from "../hooks";
+import { moveTargets, moved } from "../lib/settings";
+import { useSession, useWorkspace } from "../session";
+
+type Kind = Schemas["StageKind"];
+const KIND_TONE = { open: "indigo", won: "green", lost: "red" } as const;
+
+function StageName({
+  stage,
+  editable,
+  onRename,
+}: {
+  stage: Stage;
+  editable: boolean;
+  onRename: (name: string) => void;
+}) {
+  const [draft, setDraft] = useState(stage.name);
+  if (!editable) return <span className="font-medium text-slate-900">{stage.name}</span>;
+  const save = () => {
+    const name = draft.trim();
+    if (name && name !== stage.name) onRename(name);
+    else setDraft(stage.name);
+  };
+  return (
+    <input
+      aria-label={`Name of stage ${stage.name}`}
+      className={`${inputClass} py-1`}
+      value={draft}
+      maxLength={100}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={save}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") e.currentTarget.blur();
+        if (e.key === "Escape") setDraft(stage.name);
+      }}
+    />
+  );
+}
+
+export function SettingsStagesPage() {
+  const workspace = useWorkspace();
+  const { can } = useSession();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const stages = useStages();
+  const manage = can("settings:manage");
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ["stages", workspace] });
+  const [name, setName] = useState("");
+  const [kind, setKind] = useState<Kind>("open");
+  const [deleting, setDeleting] = useState<Stage | null>(null);
+  const [moveTo, setMoveTo] = useState("");
+
+  const rename = useMutation({
+    mutationFn: ({ id, name }: { id: string; name: string }) =>
+      unwrap(api.PATCH("/api/v1/stages/{stage_id}", { params: { path: { stage_id: id } }, body: { name } })),
+    onSuccess: (stage) => {
+      toast.info(`Renamed to ${stage.name}`);
+      void refresh();
+    },
+    onError: (error) => {
+      toast.error(error);
+      void refresh();
+    },
+  });
+  const reorder = useMutation({
+    mutationFn: (ids: string[]) => unwrap(api.POST("/api/v1/stages/reorder", { body: { stage_ids: ids } })),
+    onSuccess: () => void refresh(),
+    onError: toast.error,
+  });
+  const create = useMutation({
+    mutationFn: () => unwrap(api.POST("/api/v1/stages", { body: { name, kind } })),
+    onSuccess: () => {
+      setName("");
+      void refresh();
+    },
+    onError: toast.error,
+  });
+  const remove = useMutation({
+    mutationFn: ({ id, moveTo }: { id: string; moveTo: string }) =>
+      unwrap(
+        api.DELETE("/api/v1/stages/{stage_id}", {
+          params: { path: { stage_id: id }, query: { move_to: moveTo || undefined } },
+        }),
+      ),
+    onSuccess: (stage) => {
+      toast.info(`Deleted ${stage.name}`);
+      setDeleting(null);
+      void refresh();
+      void queryClient.invalidateQueries({ queryKey: ["pipeline", workspace] });
+    },
+    onError: toast.error,
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate();
+  };
+
+  if (stages.error) return <ErrorAlert error={stages.error} retry={() => void stages.refetch()} />;
+  if (!stages.data) return <Spinner label="Loading stages…" />;
+  const list = stages.data;
+  const targets = deleting ? moveTargets(list, deleting.id) : [];
+  return (
+    <div className="flex flex-col gap-4">
+      <section aria-labelledby="stages-h" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="stages-h" className="mb-1 text-lg font-semibold text-slate-900">
+          Pipeline stages
+        </h2>
+        <p className="mb-3 text-sm text-slate-600">
+          Leads move through these stages in this order; new leads start in the first open stage.
+        </p>
+        <ol className="flex flex-col divide-y divide-slate-100">
+          {list.map((stage, index) => (
+            <li key={stage.id} className="flex flex-wrap items-center gap-2 py-2" data-stage={stage.name}>
+              <span className="w-6 text-right text-sm tabular-nums text-slate-500">{index + 1}</span>
+              <div className="min-w-40 flex-1 sm:max-w-md">
+                <StageName
+                  key={stage.name}
+                  stage={stage}
+                  editable={manage}
+                  onRename={(name) => rename.mutate({ id: stage.id, name })}
+                />
+              </div>
+              <span className="w-14">
+                <Badge tone={KIND_TONE[stage.kind]}>{stage.kind}</Badge>
+              </span>
+              {manage && (
+                <div className="flex gap-1">
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    aria-label={`Move ${stage.name} up`}
+                    disabled={index === 0 || reorder.isPending}
+                    onClick={() => reorder.mutate(moved(list, index, -1))}
+                  >
+                    ↑
+                  </Button>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    aria-label={`Move ${stage.name} down`}
+                    disabled={index === list.length - 1 || reorder.isPending}
+                    onClick={() => reorder.mutate(moved(list, index, 1))}
+                  >
+                    ↓
+                  </Button>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onClick={() => {
+                      setDeleting(stage);
+                      setMoveTo(moveTargets(list, stage.id)[0]?.id ?? "");
+                    }}
+                  >
+                    Delete
+                  </Button>
+                </div>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+      {manage && (
+        <section aria-labelledby="new-stage-h" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="new-stage-h" className="mb-3 text-lg font-semibold text-slate-900">
+            Add a stage
+          </h2>
+          <form onSubmit={submit} className="flex flex-wrap items-end gap-3">
+            <TextField
+              label="Stage name"
+              required
+              maxLength={100}
+              className="min-w-48 flex-1"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
+            <SelectField label="Kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+              <option value="open">open</option>
+              <option value="won">won</option>
+              <option value="lost">lost</option>
+            </SelectField>
+            <Button type="submit" variant="primary" busy={create.isPending}>
+              Add stage
+            </Button>
+          </form>
+        </section>
+      )}
+      <Dialog open={!!deleting} onClose={() => setDeleting(null)} title={`Delete the stage ${deleting?.name ?? ""}`}>
+        <form
+          className="flex flex-col gap-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (deleting) remove.mutate({ id: deleting.id, moveTo });
+          }}
+        >
+          <p className="text-sm text-slate-700">Its leads (if any) move to the stage you choose.</p>
+          <SelectField label="Move its leads to" value={moveTo} onChange={(e) => setMoveTo(e.target.value)}>
+            {targets.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} ({s.kind})
+              </option>
+            ))}
+          </SelectField>
+          <div className="flex justify-end gap-2">
+            <Button onClick={() => setDeleting(null)}>Cancel</Button>
+            <Button type="submit" variant="danger" busy={remove.isPending}>
+              Delete stage
+            </Button>
+          </div>
+        </form>
+      </Dialog>
+    </div>
+  );
+}
