@@ -42,6 +42,11 @@ const router = createBrowserRouter([
       { path: "leads", element: <LeadsPage /> },
       { path: "leads/:leadId", element: <LeadDetailPage /> },
       { path: "pipeline", element: <PipelinePage /> },
+      { path: "companies", lazy: async () => ({ Component: (await import("./pages/Companies")).CompaniesPage }) },
+      {
+        path: "companies/:companyId",
+        lazy: async () => ({ Component: (await import("./pages/CompanyDetail")).CompanyDetailPage }),
+      },
       // Lazy: the charts load with the dashboard, not with every page.
       { path: "dashboard", lazy: async () => ({ Component: (await import("./pages/Dashboard")).DashboardPage }) },
       { path: "import", lazy: async () => ({ Component: (await import("./pages/Import")).ImportPage }) },
@@ -62,6 +67,10 @@ const router = createBrowserRouter([
           {
             path: "stages",
             lazy: async () => ({ Component: (await import("./pages/SettingsStages")).SettingsStagesPage }),
+          },
+          {
+            path: "forms",
+            lazy: async () => ({ Component: (await import("./pages/SettingsForms")).SettingsFormsPage }),
           },
         ],
       },

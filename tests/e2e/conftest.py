@@ -98,6 +98,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         LEADWISE_RATE_LIMIT__LOGIN="1000/minute",
         LEADWISE_RATE_LIMIT__REFRESH="1000/minute",
         LEADWISE_RATE_LIMIT__PUBLIC="1000/minute",
+        # Crawls reach the test's own site on loopback, at once; no mail server is probed.
+        LEADWISE_CRAWL__ALLOW_PRIVATE_NETWORKS="true",
+        LEADWISE_CRAWL__DELAY_SECONDS="0",
+        LEADWISE_VERIFY__SMTP_ENABLED="false",
         PYTHONPATH=str(REPO_ROOT),
     )
     log = home / "serve.log"

@@ -60,6 +60,9 @@ export function Layout() {
             <NavLink to="/pipeline" className={linkClass}>
               Pipeline
             </NavLink>
+            <NavLink to="/companies" className={linkClass}>
+              Companies
+            </NavLink>
             <NavLink to="/import" className={linkClass}>
               Import
             </NavLink>

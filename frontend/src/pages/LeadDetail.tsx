@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { api, unwrap, unwrapPage, type Lead, type Schemas } from "../api/client";
+import { EnrichmentFacts } from "../components/EnrichmentFacts";
 import { useToast } from "../components/toast";
 import {
   Badge,
@@ -18,7 +19,10 @@ import { useSession, useWorkspace } from "../session";
 import { LostReasonDialog } from "../components/LostReasonDialog";
 import { FIELDS, InlineField } from "./LeadFields";
 import { Attachments } from "./LeadAttachments";
+import { Duplicates } from "./LeadDuplicates";
 import { Timeline } from "./LeadTimeline";
+
+type LeadDetail = Schemas["LeadDetailRead"];
 
 export function LeadDetailPage() {
   const { leadId = "" } = useParams();
@@ -41,7 +45,7 @@ export function LeadDetailPage() {
   return <LeadView lead={lead.data} />;
 }
 
-function LeadView({ lead }: { lead: Lead }) {
+function LeadView({ lead }: { lead: LeadDetail }) {
   const { can } = useSession();
   const workspace = useWorkspace();
   const stages = useStages();
@@ -52,7 +56,8 @@ function LeadView({ lead }: { lead: Lead }) {
   const canWrite = can("leads:write");
 
   const saved = (updated: Lead) => {
-    queryClient.setQueryData(["lead", workspace, lead.id], updated);
+    // Edits answer the list's shape: keep what only the lead's page has (its enrichment).
+    queryClient.setQueryData(["lead", workspace, lead.id], (old: LeadDetail | undefined) => ({ ...old, ...updated }));
     void queryClient.invalidateQueries({ queryKey: ["leads"] });
     void queryClient.invalidateQueries({ queryKey: ["pipeline"] });
     void queryClient.invalidateQueries({ queryKey: ["activities", workspace, lead.id] });
@@ -168,6 +173,13 @@ function LeadView({ lead }: { lead: Lead }) {
           </section>
 
           {lead.company_id && <CompanyCard companyId={lead.company_id} />}
+          <section aria-labelledby="lead-enrichment-h" className="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="lead-enrichment-h" className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-600">
+              Enrichment and sources
+            </h2>
+            <EnrichmentFacts enrichment={lead.enrichment} enrichedAt={lead.enriched_at} />
+          </section>
+          <Duplicates lead={lead} />
           <Attachments lead={lead} />
         </div>
         <Timeline lead={lead} />
@@ -198,7 +210,12 @@ function CompanyCard({ companyId }: { companyId: string }) {
       {company.isError && <ErrorAlert error={company.error} title="The company could not be loaded" />}
       {company.data && (
         <div className="space-y-1 text-sm">
-          <p className="text-base font-semibold text-slate-900">{company.data.name}</p>
+          <Link
+            to={`/companies/${company.data.id}`}
+            className="text-base font-semibold text-indigo-800 hover:underline"
+          >
+            {company.data.name}
+          </Link>
           {company.data.website || company.data.domain ? (
             <a
               className="text-indigo-700 hover:underline"
