@@ -72,6 +72,10 @@ const router = createBrowserRouter([
             path: "forms",
             lazy: async () => ({ Component: (await import("./pages/SettingsForms")).SettingsFormsPage }),
           },
+          {
+            path: "forms",
+            lazy: async () => ({ Component: (await import("./pages/SettingsForms")).SettingsFormsPage }),
+          },
         ],
       },
       { path: "*", element: <NotFound /> },

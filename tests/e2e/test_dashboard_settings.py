@@ -185,3 +185,45 @@ def test_a_viewer_sees_settings_without_edit_controls(
     expect(page.get_by_role("textbox")).to_have_count(0)
     expect(page.get_by_role("button", name="Delete")).to_have_count(0)
     shot(page, "27-settings-viewer")
+
+
+def test_a_form_made_in_settings_takes_leads_through_its_embed_snippet(
+    page: Any, server: Server, owner: Owner
+) -> None:
+    headers = _workspace(server, owner, "Forms Co")
+    sign_in(page, owner.email)
+    _switch(page, "Forms Co")
+    page.goto("/settings/forms")
+    expect(page.get_by_text("No forms yet")).to_be_visible()
+    page.get_by_role("button", name="New form").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("Form name").fill("Contact us")
+    dialog.get_by_label("message required").check()
+    dialog.get_by_label("Tags for its leads").fill("website")
+    shot(page, "28-settings-form-editor")
+    dialog.get_by_role("button", name="Save form").click()
+    row = page.locator("[data-form='Contact us']")
+    expect(row).to_contain_text("active")
+    row.get_by_role("button", name="Embed").click()
+    snippet = page.get_by_test_id("embed-snippet")
+    expect(snippet).to_contain_text('<input name="email" type="email" required>')
+    expect(snippet).to_contain_text('<textarea name="message" required></textarea>')
+    shot(page, "29-settings-form-embed")
+    html = snippet.inner_text()
+    assert f'action="{server.url}/api/v1/public/forms/f_' in html
+
+    page.set_content(html)
+    page.get_by_label("Email").fill("embed@example.com")
+    page.get_by_label("Message").fill("Please call me")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send").click()
+    with server.api() as api:
+        found = api.get("/api/v1/leads", params={"q": "embed@example.com"}, headers=headers)
+        leads = found.json()["data"]
+    assert [(lead["source"], lead["tags"]) for lead in leads] == [("form", ["website"])]
+    _switch_back(page, server)
+
+
+def _switch_back(page: Any, server: Server) -> None:
+    page.goto(f"{server.url}/leads")
+    _switch(page, "Acme Sales")

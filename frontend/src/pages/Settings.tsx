@@ -7,6 +7,7 @@ const TABS = [
   { to: "members", label: "Members", permission: "members:read" },
   { to: "api-keys", label: "API keys", permission: "api_keys:manage" },
   { to: "stages", label: "Pipeline stages", permission: "leads:read" },
+  { to: "forms", label: "Forms", permission: "workspace:read" },
 ] as const;
 
 const tabClass = ({ isActive }: { isActive: boolean }) =>
