@@ -227,3 +227,48 @@ def test_a_form_made_in_settings_takes_leads_through_its_embed_snippet(
 def _switch_back(page: Any, server: Server) -> None:
     page.goto(f"{server.url}/leads")
     _switch(page, "Acme Sales")
+
+
+def test_custom_fields_and_assignment_rules(page: Any, server: Server, owner: Owner) -> None:
+    headers = _workspace(server, owner, "Rules Co")
+    page.on("dialog", lambda dialog: dialog.accept())
+    sign_in(page, owner.email)
+    _switch(page, "Rules Co")
+    page.goto("/settings/fields")
+    expect(page.get_by_text("No custom fields yet")).to_be_visible()
+    page.get_by_label("Label").fill("Seats wanted")
+    page.get_by_label("Type").select_option("select")
+    page.get_by_label("Options").fill("1-10, 11-50, 51+")
+    page.get_by_role("button", name="Add field").click()
+    row = page.locator("[data-field='seats_wanted']")
+    expect(row).to_contain_text("1-10, 11-50, 51+")
+    row.get_by_role("button", name="Edit").click()
+    page.get_by_role("dialog").get_by_label("Required on new leads").check()
+    page.get_by_role("dialog").get_by_role("button", name="Save field").click()
+    expect(row).to_contain_text("required")
+    shot(page, "30-settings-custom-fields")
+
+    page.goto("/settings/assignment")
+    expect(page.get_by_text("No assignment rules")).to_be_visible()
+    page.get_by_role("button", name="New rule").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("Rule name").fill("DACH inbound")
+    dialog.get_by_label("Olivia Owner").check()
+    dialog.get_by_label("form", exact=True).check()
+    dialog.get_by_label("Only these countries").fill("de, at ch")
+    dialog.get_by_role("button", name="Save rule").click()
+    rule = page.locator("[data-rule='DACH inbound']")
+    expect(rule).to_contain_text("Round robin to Olivia Owner · form · DE, AT, CH")
+    shot(page, "31-settings-assignment-rules")
+    with server.api() as api:
+        fields = api.get("/api/v1/custom-fields", headers=headers).json()["data"]
+        rules = api.get("/api/v1/assignment-rules", headers=headers).json()["data"]
+    assert [(f["key"], f["type"], f["options"], f["required"]) for f in fields] == [
+        ("seats_wanted", "select", ["1-10", "11-50", "51+"], True)
+    ]
+    assert [(r["name"], r["sources"], r["countries"]) for r in rules] == [
+        ("DACH inbound", ["form"], ["DE", "AT", "CH"])
+    ]
+    rule.get_by_role("button", name="Delete").click()
+    expect(page.get_by_text("No assignment rules")).to_be_visible()
+    _switch(page, "Acme Sales")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -149,6 +150,26 @@ def test_export_the_filtered_list_as_csv(page: Any, server: Server, owner: Owner
         ["Ida", "ida@export.example"],
         ["Joan", "joan@export.example"],
     ]
+
+    # In the background: a job with a progress bar, then the download.
+    page.get_by_role("button", name="Export").click()
+    dialog.get_by_label("Format").select_option("ndjson")
+    dialog.get_by_label("Make the file in the background, then download it").check()
+    dialog.get_by_role("button", name="Start export").click()
+    expect(dialog.get_by_role("progressbar")).to_be_visible()
+    download_file = dialog.get_by_role("button", name=re.compile(r"^Download leads-.*\.ndjson$"))
+    expect(download_file).to_be_visible(timeout=60_000)
+    expect(dialog.get_by_role("progressbar")).to_have_attribute("aria-valuenow", "100")
+    expect(dialog).to_contain_text("2 of 2 leads written")
+    shot(page, "36-export-job")
+    with page.expect_download() as download:
+        download_file.click()
+    lines = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["email"] for line in lines] == [
+        "ida@export.example",
+        "joan@export.example",
+    ]
+    dialog.get_by_role("button", name="Close").first.click()
 
     # A CRM layout allows CSV and XLSX only.
     page.get_by_role("button", name="Export").click()

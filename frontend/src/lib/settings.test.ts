@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keyState, moveTargets, moved } from "./settings";
+import { countryCodes, keyFromLabel, keyState, moveTargets, moved } from "./settings";
 
 const stages = [
   { id: "a", kind: "open" },
@@ -26,5 +26,18 @@ describe("settings rules", () => {
     expect(keyState({ revoked_at: "2026-02-01T00:00:00Z", expires_at: null }, now)).toBe("revoked");
     expect(keyState({ revoked_at: null, expires_at: "2026-02-28T00:00:00Z" }, now)).toBe("expired");
     expect(keyState({ revoked_at: null, expires_at: "2026-03-02T00:00:00Z" }, now)).toBe("active");
+  });
+
+  it("suggests a custom field key the API accepts", () => {
+    expect(keyFromLabel("Seats wanted")).toBe("seats_wanted");
+    expect(keyFromLabel("2026 Budget (€)")).toBe("budget");
+    expect(keyFromLabel("Größe")).toBe("grosse");
+    expect(keyFromLabel("!!!")).toBe("");
+    expect(keyFromLabel("a".repeat(80))).toHaveLength(64);
+  });
+
+  it("reads country codes", () => {
+    expect(countryCodes("de, at ch;DE")).toEqual(["DE", "AT", "CH"]);
+    expect(countryCodes("  ")).toEqual([]);
   });
 });

@@ -25,3 +25,29 @@ export function keyState(
   if (key.expires_at && Date.parse(key.expires_at) <= now) return "expired";
   return "active";
 }
+
+/** A custom field's key suggested from its label: lower case letters, digits and underscores,
+ * starting with a letter (what the API accepts), at most 64 characters. */
+export function keyFromLabel(label: string): string {
+  const key = label
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/ß/g, "ss")
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^[^a-z]+/, "")
+    .replace(/_+$/, "");
+  return key.slice(0, 64).replace(/_+$/, "");
+}
+
+/** ISO country codes typed in any case, separated by commas or spaces. */
+export function countryCodes(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .map((c) => c.trim().toUpperCase())
+        .filter(Boolean),
+    ),
+  ];
+}

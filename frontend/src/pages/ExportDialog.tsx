@@ -61,7 +61,9 @@ function ExportForm({ filters, onClose }: { filters: LeadFilters; onClose: () =>
   const allKeys = catalogue.data?.fields.map((f) => f.key) ?? [];
   const chosen = new Set(fields ?? allKeys);
   const choice: ExportChoice = { format, preset, fields: preset && !fields ? null : fields, labels };
-  const plan = exportPlan(count.data ?? null, format);
+  const [background, setBackground] = useState(false);
+  const large = exportPlan(count.data ?? null, format) === "job";
+  const plan = large || background ? "job" : "direct";
   const spreadsheet = format === "csv" || format === "xlsx";
 
   const direct = useMutation({
@@ -103,7 +105,12 @@ function ExportForm({ filters, onClose }: { filters: LeadFilters; onClose: () =>
 
   if (jobId) {
     const data = job.data;
-    const counts = (data?.counts ?? {}) as { rows?: number; total?: number };
+    const counts = { ...data?.counts } as { rows?: number; total?: number };
+    // The job reports its counts every few seconds; the final figure is in its result.
+    if (data?.status === "succeeded" && typeof data.result?.rows === "number") {
+      counts.rows = data.result.rows;
+      counts.total ??= data.result.rows;
+    }
     return (
       <div className="flex flex-col gap-4">
         {!data && <Spinner label="Starting the export…" />}
@@ -145,7 +152,7 @@ function ExportForm({ filters, onClose }: { filters: LeadFilters; onClose: () =>
           <>
             <strong>{count.data.toLocaleString()}</strong> lead{count.data === 1 ? "" : "s"}
             {activeFilterCount(filters) || filters.q ? " matching the list's filters" : " in this workspace"}.{" "}
-            {plan === "job" && "A large set: the file is made in the background, then downloaded."}
+            {large && "A large set: the file is made in the background, then downloaded."}
           </>
         ) : (
           "The leads matching the list's filters."
@@ -219,6 +226,16 @@ function ExportForm({ filters, onClose }: { filters: LeadFilters; onClose: () =>
           Readable column headers (“First name” rather than first_name)
         </label>
       )}
+      <label className="flex items-center gap-2 text-sm text-slate-800">
+        <input
+          type="checkbox"
+          className="h-4 w-4"
+          checked={plan === "job"}
+          disabled={large}
+          onChange={(e) => setBackground(e.target.checked)}
+        />
+        Make the file in the background, then download it
+      </label>
       {(direct.isError || start.isError) && (
         <ErrorAlert title="The export did not start" error={direct.error ?? start.error} />
       )}

@@ -202,16 +202,16 @@ export function MappingStep({
           )}
         </div>
         <div className="overflow-x-auto">
-          <table className="w-full min-w-[560px] border-collapse text-sm">
+          <table className="w-full border-collapse text-sm sm:min-w-[560px]">
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
               <tr>
                 <th scope="col" className="px-3 py-2">
                   Column
                 </th>
-                <th scope="col" className="px-3 py-2">
+                <th scope="col" className="hidden px-3 py-2 sm:table-cell">
                   First values
                 </th>
-                <th scope="col" className="w-64 px-3 py-2">
+                <th scope="col" className="px-3 py-2 sm:w-64">
                   Imports into
                 </th>
               </tr>
@@ -384,8 +384,11 @@ function MappingRow({
       <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">
         <label htmlFor={id}>{column}</label>
         {reason && reason !== "no match" && <p className="text-xs font-normal text-slate-600">suggested: {reason}</p>}
+        {samples[0] && (
+          <p className="max-w-[10rem] truncate text-xs font-normal text-slate-600 sm:hidden">e.g. {samples[0]}</p>
+        )}
       </th>
-      <td className="max-w-[16rem] px-3 py-2 text-slate-700">
+      <td className="hidden max-w-[16rem] px-3 py-2 text-slate-700 sm:table-cell">
         {samples.filter(Boolean).length ? (
           samples.map((value, index) => (
             <span key={index} className="block truncate" title={value}>

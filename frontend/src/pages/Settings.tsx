@@ -8,6 +8,8 @@ const TABS = [
   { to: "api-keys", label: "API keys", permission: "api_keys:manage" },
   { to: "stages", label: "Pipeline stages", permission: "leads:read" },
   { to: "forms", label: "Forms", permission: "workspace:read" },
+  { to: "fields", label: "Custom fields", permission: "leads:read" },
+  { to: "assignment", label: "Assignment rules", permission: "leads:read" },
 ] as const;
 
 const tabClass = ({ isActive }: { isActive: boolean }) =>

@@ -278,7 +278,7 @@ function ResultsTable({ results }: { results: VerifyResult[] }) {
               <th scope="col" className="w-16 px-3 py-2">
                 Score
               </th>
-              <th scope="col" className="px-3 py-2">
+              <th scope="col" className="min-w-[18rem] px-3 py-2">
                 Reason
               </th>
             </tr>
