@@ -225,7 +225,7 @@ def test_merge_two_duplicate_leads_and_undo(page: Any, server: Server, owner: Ow
     details = page.get_by_role("region", name="Details")
     expect(details.get_by_text("Washington")).to_be_visible()
     expect(details.get_by_text("Rear Admiral")).to_be_visible()
-    merges = page.get_by_text(re.compile("Grace Hopper merged"))
+    merges = page.get_by_text(re.compile(r"Grace Hopper \(Grace@navy.lwtest\) merged"))
     expect(merges).to_be_visible()
     shot(page, "67-lead-merged")
     with server.api() as api:
@@ -233,7 +233,7 @@ def test_merge_two_duplicate_leads_and_undo(page: Any, server: Server, owner: Ow
         assert gone.status_code == 404
 
     page.get_by_role("button", name="Undo merge").click()
-    expect(page.get_by_text("Merge undone")).to_be_visible()
+    expect(page.get_by_text("Merge undone: both leads are back")).to_be_visible()
     expect(details.get_by_text("Arlington")).to_be_visible()
     assert get(server, headers, f"/leads/{newer['id']}")["city"] == "New York"
     # The pair is open again: this time it is not one person.

@@ -53,6 +53,7 @@ export function factText(value: unknown): string {
     return value.length > MAX_ITEMS ? `${shown} and ${value.length - MAX_ITEMS} more` : shown;
   }
   if (isDict(value)) {
+    if (typeof value.text === "string" && value.text) return value.text;
     if ("pattern" in value) {
       const confidence = typeof value.confidence === "number" ? ` (${Math.round(value.confidence * 100)}% sure)` : "";
       return `${String(value.pattern)}${confidence}`;
@@ -96,11 +97,15 @@ export function EnrichmentFacts({
   enrichment,
   enrichedAt,
   skip = [],
+  current,
 }: {
   enrichment: Dict | null | undefined;
   enrichedAt?: string | null;
   skip?: string[];
+  /** The record itself: only its own fields can take a value ("not applied" when one kept another). */
+  current?: object;
 }) {
+  const held = (current ?? {}) as Dict;
   const facts = Object.entries(enrichment ?? {}).filter(
     (entry): entry is [string, Dict] => isDict(entry[1]) && !skip.includes(entry[0]),
   );
@@ -117,7 +122,7 @@ export function EnrichmentFacts({
             <dd className="min-w-0 space-y-0.5">
               <p className="break-words text-sm text-slate-900">
                 {factText(fact.value)} {fact.applied === true && <Badge tone="green">applied</Badge>}
-                {fact.applied === false && (
+                {fact.applied === false && key in held && String(held[key] ?? "") !== String(fact.value) && (
                   <Badge tone="slate" title="The field already had a value, which was kept">
                     not applied
                   </Badge>

@@ -125,7 +125,7 @@ function EnrichButton({ company }: { company: Company }) {
   const running = jobId !== null && (!status || !isFinal(status));
   const providers = (job.data?.result?.providers ?? {}) as Record<string, string>;
   return (
-    <div className="flex min-w-0 flex-col gap-2">
+    <div className="flex min-w-0 flex-col items-start gap-2 sm:items-end">
       <Button busy={start.isPending || running} disabled={!company.domain} onClick={() => start.mutate()}>
         {running ? "Enriching…" : "Enrich"}
       </Button>
@@ -267,7 +267,12 @@ function CompanyView({ company }: { company: Company }) {
             <h2 id="enrichment-h" className={heading}>
               Enrichment and sources
             </h2>
-            <EnrichmentFacts enrichment={company.enrichment} enrichedAt={company.enriched_at} skip={["people"]} />
+            <EnrichmentFacts
+              enrichment={company.enrichment}
+              enrichedAt={company.enriched_at}
+              skip={["people"]}
+              current={company}
+            />
           </section>
           <CompanyLeads company={company} />
         </div>

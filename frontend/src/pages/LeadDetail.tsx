@@ -177,7 +177,7 @@ function LeadView({ lead }: { lead: LeadDetail }) {
             <h2 id="lead-enrichment-h" className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-600">
               Enrichment and sources
             </h2>
-            <EnrichmentFacts enrichment={lead.enrichment} enrichedAt={lead.enriched_at} />
+            <EnrichmentFacts enrichment={lead.enrichment} enrichedAt={lead.enriched_at} current={lead} />
           </section>
           <Duplicates lead={lead} />
           <Attachments lead={lead} />
@@ -210,12 +210,14 @@ function CompanyCard({ companyId }: { companyId: string }) {
       {company.isError && <ErrorAlert error={company.error} title="The company could not be loaded" />}
       {company.data && (
         <div className="space-y-1 text-sm">
-          <Link
-            to={`/companies/${company.data.id}`}
-            className="text-base font-semibold text-indigo-800 hover:underline"
-          >
-            {company.data.name}
-          </Link>
+          <p>
+            <Link
+              to={`/companies/${company.data.id}`}
+              className="text-base font-semibold text-indigo-800 hover:underline"
+            >
+              {company.data.name}
+            </Link>
+          </p>
           {company.data.website || company.data.domain ? (
             <a
               className="text-indigo-700 hover:underline"

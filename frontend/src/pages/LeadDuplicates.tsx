@@ -24,7 +24,8 @@ import { useSession, useWorkspace } from "../session";
 
 type Candidate = Schemas["CandidateRead"];
 
-const percent = (p: number) => `${(p * 100).toFixed(p >= 0.995 && p < 1 ? 1 : 0)}%`;
+const percent = (p: number) =>
+  p >= 0.999 ? "over 99.9%" : p >= 0.99 ? `${(p * 100).toFixed(1)}%` : `${Math.round(p * 100)}%`;
 
 function useInvalidateLead(leadId: string) {
   const workspace = useWorkspace();
@@ -185,7 +186,7 @@ function MergeDialog({ lead, pair, onClose }: { lead: Lead; pair: Candidate; onC
     onSuccess: (done) => {
       refresh();
       onClose();
-      toast.info("Merged. Undo is under Merges on the surviving lead.");
+      toast.info("Merged. Undo merge is under Possible duplicates on the lead that stayed.");
       if (done.survivor_id !== lead.id) navigate(`/leads/${done.survivor_id}`);
     },
   });
@@ -225,8 +226,9 @@ function MergeDialog({ lead, pair, onClose }: { lead: Lead; pair: Candidate; onC
                       {leadName(l)}
                       {l.id === lead.id ? " (this lead)" : ""}
                     </span>
+                    <span className="block break-all text-xs text-slate-700">{l.email ?? "no email"}</span>
                     <span className="block text-xs text-slate-600">
-                      created {formatDate(l.created_at)}, updated {formatDate(l.updated_at)}
+                      created {formatDate(l.created_at, true)}, updated {formatDate(l.updated_at, true)}
                     </span>
                   </span>
                 </label>
@@ -245,6 +247,7 @@ function MergeDialog({ lead, pair, onClose }: { lead: Lead; pair: Candidate; onC
               {fields.map((field) => (
                 <FieldChoice
                   key={field}
+                  lead={lead}
                   field={field}
                   leads={leads}
                   choice={current.choices[field]}
@@ -270,11 +273,13 @@ function MergeDialog({ lead, pair, onClose }: { lead: Lead; pair: Candidate; onC
 }
 
 function FieldChoice({
+  lead,
   field,
   leads,
   choice,
   onChoose,
 }: {
+  lead: Lead;
   field: MergeField;
   leads: Lead[];
   choice: Choice | undefined;
@@ -302,7 +307,7 @@ function FieldChoice({
         >
           {leads.map((l) => (
             <option key={l.id} value={`lead:${l.id}`}>
-              {valueOf(l, field) || "(empty)"} — from {leadName(l)}
+              {valueOf(l, field) || "(empty)"} — from {l.id === lead.id ? "this lead" : "the other lead"}
             </option>
           ))}
           <option value="most_recent">
@@ -379,9 +384,13 @@ function Merges({ lead }: { lead: Lead }) {
           >;
           const names = merge.merged_ids.map((id) => {
             const old = before[id];
-            return old
-              ? leadName({ first_name: old.first_name ?? "", last_name: old.last_name ?? "", email: old.email })
-              : "a lead";
+            if (!old) return "a lead";
+            const name = leadName({
+              first_name: old.first_name ?? "",
+              last_name: old.last_name ?? "",
+              email: old.email,
+            });
+            return old.email && name !== old.email ? `${name} (${old.email})` : name;
           });
           return (
             <li key={merge.id} className="flex flex-wrap items-center gap-2 text-sm">
