@@ -73,8 +73,12 @@ const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import("./pages/SettingsForms")).SettingsFormsPage }),
           },
           {
-            path: "forms",
-            lazy: async () => ({ Component: (await import("./pages/SettingsForms")).SettingsFormsPage }),
+            path: "fields",
+            lazy: async () => ({ Component: (await import("./pages/SettingsFields")).SettingsFieldsPage }),
+          },
+          {
+            path: "assignment",
+            lazy: async () => ({ Component: (await import("./pages/SettingsRules")).SettingsRulesPage }),
           },
         ],
       },
