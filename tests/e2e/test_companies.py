@@ -205,6 +205,7 @@ def test_merge_two_duplicate_leads_and_undo(page: Any, server: Server, owner: Ow
 
     open_workspace(page, owner, headers)
     page.goto(f"/leads/{newer['id']}")
+    expect(page.get_by_role("link", name="1 possible duplicate")).to_be_visible()
     duplicates = page.get_by_role("region", name=re.compile("Possible duplicates"))
     expect(duplicates.get_by_text("likely the same person")).to_be_visible()
     duplicates.get_by_text("Why").click()

@@ -19,7 +19,7 @@ import { useSession, useWorkspace } from "../session";
 import { LostReasonDialog } from "../components/LostReasonDialog";
 import { FIELDS, InlineField } from "./LeadFields";
 import { Attachments } from "./LeadAttachments";
-import { Duplicates } from "./LeadDuplicates";
+import { Duplicates, DuplicatesHint } from "./LeadDuplicates";
 import { Timeline } from "./LeadTimeline";
 
 type LeadDetail = Schemas["LeadDetailRead"];
@@ -90,6 +90,7 @@ function LeadView({ lead }: { lead: LeadDetail }) {
           <h1 className="text-2xl font-semibold text-slate-900">{leadName(lead)}</h1>
           {lead.email && <VerificationSummary lead={lead} />}
           {lead.deleted_at && <Badge tone="red">In the bin</Badge>}
+          <DuplicatesHint leadId={lead.id} />
         </div>
         <p className="mt-1 text-sm text-slate-600">
           {[lead.job_title, lead.company_name].filter(Boolean).join(" at ") || "No title or company yet"} · source{" "}

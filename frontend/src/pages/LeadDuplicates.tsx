@@ -40,20 +40,37 @@ function useInvalidateLead(leadId: string) {
   };
 }
 
-export function Duplicates({ lead }: { lead: Lead }) {
+function usePairs(leadId: string) {
   const workspace = useWorkspace();
+  return useQuery({
+    queryKey: ["duplicates", workspace, leadId],
+    queryFn: () =>
+      unwrapPage(
+        api.GET("/api/v1/leads/{lead_id}/duplicates", { params: { path: { lead_id: leadId }, query: { limit: 20 } } }),
+      ),
+  });
+}
+
+/** Next to the lead's name: that it may have duplicates, linking to them further down. */
+export function DuplicatesHint({ leadId }: { leadId: string }) {
+  const count = usePairs(leadId).data?.items.length ?? 0;
+  if (!count) return null;
+  return (
+    <a href="#duplicates-h" className="rounded-full focus:outline-none focus:ring-2 focus:ring-indigo-600/40">
+      <Badge tone="amber">
+        {count} possible duplicate{count === 1 ? "" : "s"}
+      </Badge>
+    </a>
+  );
+}
+
+export function Duplicates({ lead }: { lead: Lead }) {
   const { can } = useSession();
   const toast = useToast();
   const refresh = useInvalidateLead(lead.id);
   const [merging, setMerging] = useState<Candidate | null>(null);
   const canMerge = can("leads:merge");
-  const pairs = useQuery({
-    queryKey: ["duplicates", workspace, lead.id],
-    queryFn: () =>
-      unwrapPage(
-        api.GET("/api/v1/leads/{lead_id}/duplicates", { params: { path: { lead_id: lead.id }, query: { limit: 20 } } }),
-      ),
-  });
+  const pairs = usePairs(lead.id);
   const reject = useMutation({
     mutationFn: (id: string) =>
       unwrap(api.POST("/api/v1/duplicates/{candidate_id}/reject", { params: { path: { candidate_id: id } } })),
