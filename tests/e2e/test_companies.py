@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import Owner, Server, shot, sign_in
+from tests.e2e.conftest import ARTIFACTS, Owner, Server, shot, sign_in
 
 pytestmark = pytest.mark.slow
 
@@ -163,8 +163,9 @@ def test_find_contacts_on_a_company_site_and_add_them_as_leads(
     shot(page, "63-company-enriched")
 
     page.set_viewport_size({"width": 390, "height": 844})
-    page.reload()
+    page.reload()  # the crawl shown is in the URL: its results come back
     expect(page.get_by_role("heading", name="Northwind", exact=True)).to_be_visible()
+    expect(contacts.get_by_role("table").get_by_text("Anna Schmidt")).to_be_visible()
     shot(page, "64-company-phone")
     page.set_viewport_size({"width": 1400, "height": 900})
 
@@ -219,6 +220,10 @@ def test_merge_two_duplicate_leads_and_undo(page: Any, server: Server, owner: Ow
     dialog.get_by_label("City: value to keep").fill("Washington")
     dialog.get_by_label("Job title", exact=True).select_option(f"lead:{newer['id']}")
     shot(page, "66-merge-dialog")
+    page.set_viewport_size({"width": 390, "height": 844})
+    # What the phone shows (a full-page shot does not show a modal dialog as it is seen).
+    page.screenshot(path=str(ARTIFACTS / "66-merge-dialog-phone.png"))
+    page.set_viewport_size({"width": 1400, "height": 900})
     dialog.get_by_role("button", name="Merge", exact=True).click()
     expect(dialog).to_be_hidden()
 

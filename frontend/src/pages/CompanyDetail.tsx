@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { Link, useParams } from "react-router-dom";
+import { Link, useParams, useSearchParams } from "react-router-dom";
 import { api, unwrap, unwrapPage, type Company } from "../api/client";
 import { EnrichmentFacts } from "../components/EnrichmentFacts";
 import { useToast } from "../components/toast";
@@ -240,7 +240,10 @@ function CompanyView({ company }: { company: Company }) {
   const { can } = useSession();
   const workspace = useWorkspace();
   const queryClient = useQueryClient();
-  const [crawlId, setCrawlId] = useState<string | null>(null);
+  // The crawl shown is in the URL (?crawl=…), so a reload or a shared link shows it again.
+  const [params, setParams] = useSearchParams();
+  const crawlId = params.get("crawl");
+  const setCrawlId = (id: string) => setParams({ crawl: id }, { replace: true });
   return (
     <div className="flex flex-col gap-5">
       <div>
@@ -260,8 +263,8 @@ function CompanyView({ company }: { company: Company }) {
         </div>
       </div>
 
-      <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)] lg:items-start">
-        <div className="flex flex-col gap-5">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-5 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)] lg:items-start">
+        <div className="flex min-w-0 flex-col gap-5">
           <Facts company={company} />
           <section aria-labelledby="enrichment-h" className={section}>
             <h2 id="enrichment-h" className={heading}>
@@ -276,7 +279,7 @@ function CompanyView({ company }: { company: Company }) {
           </section>
           <CompanyLeads company={company} />
         </div>
-        <section aria-labelledby="contacts-h" className={section}>
+        <section aria-labelledby="contacts-h" className={`${section} min-w-0`}>
           <h2 id="contacts-h" className={heading}>
             Find contacts
           </h2>
