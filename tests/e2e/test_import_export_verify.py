@@ -171,6 +171,19 @@ def test_export_the_filtered_list_as_csv(page: Any, server: Server, owner: Owner
     ]
     dialog.get_by_role("button", name="Close").first.click()
 
+    # The ticked rows only (or, by choice, the whole filtered list).
+    page.get_by_role("checkbox", name="Select Joan").check()
+    page.get_by_role("button", name="Export").click()
+    expect(dialog.get_by_label("The 1 ticked lead")).to_be_checked()
+    dialog.get_by_role("button", name="None").click()
+    dialog.get_by_label("Email", exact=True).check()
+    shot(page, "36-export-ticked")
+    with page.expect_download() as download:
+        dialog.get_by_role("button", name="Download").click()
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    assert list(csv.reader(io.StringIO(text))) == [["email"], ["joan@export.example"]]
+    page.get_by_role("checkbox", name="Select Joan").uncheck()
+
     # A CRM layout allows CSV and XLSX only.
     page.get_by_role("button", name="Export").click()
     dialog.get_by_label("CRM layout").select_option("hubspot")

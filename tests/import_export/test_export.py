@@ -881,3 +881,31 @@ async def test_roles_without_export_permission_get_403(client, owner, db):
 
 async def test_exports_need_a_signed_in_caller(client):
     assert_error(await client.get(f"{EXPORTS}/leads"), 401)
+
+
+async def test_only_the_ticked_leads_are_exported_by_download_and_by_job(client, owner, db):
+    first = await make_lead(client, owner, first_name="Ticked", tags=["pick"])
+    await make_lead(client, owner, first_name="Unticked", tags=["pick"])
+    third = await make_lead(client, owner, first_name="Elsewhere", tags=["other"])
+    ids = f"{first['id']},{third['id']}"
+    response = await download(client, owner, fields="first_name", ids=ids)
+    assert response.status_code == 200, response.text
+    assert [row["first_name"] for row in csv_rows(response.content)] == ["Ticked", "Elsewhere"]
+    # Ids narrow the filter, never widen it.
+    response = await download(client, owner, fields="first_name", ids=ids, tag="pick")
+    assert [row["first_name"] for row in csv_rows(response.content)] == ["Ticked"]
+
+    job = (
+        await start_export(client, owner, format="csv", fields=["first_name"], ids=[third["id"]])
+    ).json()["data"]
+    await run_jobs(db)
+    done = (await client.get(f"/api/v1/jobs/{job['id']}", headers=owner.headers)).json()["data"]
+    assert done["status"] == "succeeded", done
+    assert done["result"]["rows"] == 1
+    file = await client.get(f"{EXPORTS}/{job['id']}/download", headers=owner.headers)
+    assert [row["first_name"] for row in csv_rows(file.content)] == ["Elsewhere"]
+
+    bad = await download(client, owner, ids=f"{first['id']},not-an-id")
+    assert "not a lead id" in assert_error(bad, 422, "VALIDATION_ERROR")["message"] + bad.text
+    refused = await start_export(client, owner, format="csv", ids=[])
+    assert_error(refused, 422, "VALIDATION_ERROR")

@@ -3586,6 +3586,11 @@ export interface components {
              */
             headers: "keys" | "labels";
             /**
+             * Ids
+             * @description Only these leads (the rows ticked in the list), if they match the filter
+             */
+            ids?: string[] | null;
+            /**
              * Preset
              * @description The import columns of a CRM (CSV or XLSX only); `fields` are added after them
              * @example hubspot
@@ -8964,6 +8969,8 @@ export interface operations {
                 has_email?: boolean | null;
                 /** @description CSV and XLSX header row: field keys or readable labels */
                 headers?: "keys" | "labels";
+                /** @description Comma-separated lead ids: only these leads (for more, POST /exports) */
+                ids?: string | null;
                 lifecycle?: components["schemas"]["Lifecycle"] | null;
                 owner_id?: string | null;
                 /** @description The import columns of a CRM (CSV or XLSX only); `fields` are added after them */

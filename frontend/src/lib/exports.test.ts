@@ -8,6 +8,14 @@ describe("the export dialog", () => {
     expect(exportPlan(20_001, "csv")).toBe("job");
     expect(exportPlan(6_000, "xlsx")).toBe("job");
     expect(exportPlan(null, "csv")).toBe("job");
+    expect(exportPlan(3, "csv", ["a", "b", "c"])).toBe("direct");
+    expect(
+      exportPlan(
+        201,
+        "csv",
+        Array.from({ length: 201 }, (_, i) => String(i)),
+      ),
+    ).toBe("job");
   });
 
   it("offers CSV and XLSX only with a CRM preset", () => {
@@ -27,6 +35,14 @@ describe("the export dialog", () => {
       headers: "keys",
       filter: filters,
     });
+  });
+
+  it("sends the ticked rows' ids when there are some", () => {
+    const choice = { format: "csv" as const, preset: "" as const, fields: null, labels: false, ids: ["a", "b"] };
+    expect(exportQuery(choice, {}).get("ids")).toBe("a,b");
+    expect(exportBody(choice, {}).ids).toEqual(["a", "b"]);
+    expect(exportQuery({ ...choice, ids: [] }, {}).has("ids")).toBe(false);
+    expect("ids" in exportBody({ ...choice, ids: null }, {})).toBe(false);
   });
 
   it("reads the file name the server gives", () => {

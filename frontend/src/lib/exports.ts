@@ -29,8 +29,12 @@ export const DIRECT_LIMIT: Record<ExportFormat, number> = {
   xlsx: 5_000,
 };
 
+/** Ticked rows travel in the download's URL, which holds about 200 ids; more go to a job. */
+export const MAX_URL_IDS = 200;
+
 /** `null` count: not known, take the job (it never times out). */
-export function exportPlan(count: number | null, format: ExportFormat): "direct" | "job" {
+export function exportPlan(count: number | null, format: ExportFormat, ids?: readonly string[]): "direct" | "job" {
+  if (ids && ids.length > MAX_URL_IDS) return "job";
   return count !== null && count <= DIRECT_LIMIT[format] ? "direct" : "job";
 }
 
@@ -45,6 +49,8 @@ export interface ExportChoice {
   /** Field keys in order; `null` = every field. */
   fields: string[] | null;
   labels: boolean;
+  /** Only these leads (the ticked rows); `null` = every lead matching the filters. */
+  ids?: string[] | null;
 }
 
 /** The query string of GET /exports/leads: the options, then the leads list's filters. */
@@ -53,6 +59,7 @@ export function exportQuery(choice: ExportChoice, filters: Record<string, string
   if (choice.preset) params.set("preset", choice.preset);
   if (choice.fields) params.set("fields", choice.fields.join(","));
   if (choice.labels) params.set("headers", "labels");
+  if (choice.ids?.length) params.set("ids", choice.ids.join(","));
   for (const [key, value] of Object.entries(filters)) params.set(key, String(value));
   return params;
 }
@@ -64,6 +71,7 @@ export function exportBody(choice: ExportChoice, filters: Record<string, string 
     ...(choice.preset ? { preset: choice.preset } : {}),
     ...(choice.fields ? { fields: choice.fields } : {}),
     headers: choice.labels ? ("labels" as const) : ("keys" as const),
+    ...(choice.ids?.length ? { ids: choice.ids } : {}),
     filter: filters,
   };
 }

@@ -24,19 +24,31 @@ import { useWorkspace } from "../session";
 type LeadQuery = NonNullable<Schemas["BulkFilter"]>;
 
 /** Export the leads the list shows (its filters) in a format and with the fields chosen. */
-export function ExportDialog({ open, onClose, filters }: { open: boolean; onClose: () => void; filters: LeadFilters }) {
+export function ExportDialog({
+  open,
+  onClose,
+  filters,
+  selected = [],
+}: {
+  open: boolean;
+  onClose: () => void;
+  filters: LeadFilters;
+  /** The ticked rows' ids: offered as what to export, instead of the whole filtered list. */
+  selected?: string[];
+}) {
   return (
     <Dialog open={open} onClose={onClose} title="Export leads" wide>
-      {open && <ExportForm filters={filters} onClose={onClose} />}
+      {open && <ExportForm filters={filters} selected={selected} onClose={onClose} />}
     </Dialog>
   );
 }
 
-function ExportForm({ filters, onClose }: { filters: LeadFilters; onClose: () => void }) {
+function ExportForm({ filters, selected, onClose }: { filters: LeadFilters; selected: string[]; onClose: () => void }) {
   const workspace = useWorkspace();
   const toast = useToast();
   const query = toApiQuery(filters);
   const [format, setFormat] = useState<ExportFormat>("csv");
+  const [onlySelected, setOnlySelected] = useState(selected.length > 0);
   const [preset, setPreset] = useState<ExportPreset | "">("");
   const [fields, setFields] = useState<string[] | null>(null);
   const [labels, setLabels] = useState(false);
@@ -60,9 +72,11 @@ function ExportForm({ filters, onClose }: { filters: LeadFilters; onClose: () =>
 
   const allKeys = catalogue.data?.fields.map((f) => f.key) ?? [];
   const chosen = new Set(fields ?? allKeys);
-  const choice: ExportChoice = { format, preset, fields: preset && !fields ? null : fields, labels };
+  const ids = onlySelected && selected.length ? selected : null;
+  const choice: ExportChoice = { format, preset, fields: preset && !fields ? null : fields, labels, ids };
+  const total = ids ? ids.length : (count.data ?? null);
   const [background, setBackground] = useState(false);
-  const large = exportPlan(count.data ?? null, format) === "job";
+  const large = exportPlan(total, format, ids ?? undefined) === "job";
   const plan = large || background ? "job" : "direct";
   const spreadsheet = format === "csv" || format === "xlsx";
 
@@ -116,7 +130,7 @@ function ExportForm({ filters, onClose }: { filters: LeadFilters; onClose: () =>
         {!data && <Spinner label="Starting the export…" />}
         {data && (
           <ProgressBar
-            label={`${(counts.rows ?? 0).toLocaleString()} of ${(counts.total ?? count.data ?? 0).toLocaleString()} leads written`}
+            label={`${(counts.rows ?? 0).toLocaleString()} of ${(counts.total ?? total ?? 0).toLocaleString()} leads written`}
             percent={data.status === "succeeded" ? 100 : Math.max(0, Math.min(99, Math.floor(data.progress)))}
             tone={data.status === "failed" ? "red" : data.status === "succeeded" ? "green" : "indigo"}
           />
@@ -145,8 +159,23 @@ function ExportForm({ filters, onClose }: { filters: LeadFilters; onClose: () =>
         else start.mutate();
       }}
     >
+      {selected.length > 0 && (
+        <fieldset className="flex flex-col gap-1 text-sm text-slate-800">
+          <legend className="mb-1 text-sm font-medium text-slate-700">Which leads</legend>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="export-which" checked={onlySelected} onChange={() => setOnlySelected(true)} />
+            The {selected.length} ticked lead{selected.length === 1 ? "" : "s"}
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="export-which" checked={!onlySelected} onChange={() => setOnlySelected(false)} />
+            Every lead the list's filters match
+          </label>
+        </fieldset>
+      )}
       <p className="text-sm text-slate-700" aria-live="polite">
-        {count.isPending ? (
+        {ids ? (
+          large && "Many ids: the file is made in the background, then downloaded."
+        ) : count.isPending ? (
           <Spinner small label="Counting…" />
         ) : count.data !== undefined ? (
           <>

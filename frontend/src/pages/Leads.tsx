@@ -539,7 +539,7 @@ export function LeadsPage() {
         </div>
       )}
       <NewLeadDialog open={creating} onClose={() => setCreating(false)} />
-      <ExportDialog open={exporting} onClose={() => setExporting(false)} filters={filters} />
+      <ExportDialog open={exporting} onClose={() => setExporting(false)} filters={filters} selected={selectedIds} />
     </div>
   );
 }

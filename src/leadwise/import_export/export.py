@@ -214,6 +214,7 @@ async def stream(
                     after=after,
                     limit=BATCH_SIZE,
                     deleted=options.deleted,
+                    ids=options.ids,
                 )
             if rows:
                 pending += await anyio.to_thread.run_sync(_write_batch, writer, plan, rows)
@@ -284,7 +285,7 @@ async def run_export_job(ctx: JobContext) -> JobResult:
     async with ctx.db.unit_of_work() as session:
         plan = await prepare(session, principal, options)
         total = await leads.count_matching(
-            session, principal, options.filter, deleted=options.deleted
+            session, principal, options.filter, deleted=options.deleted, ids=options.ids
         )
     store = create_file_store(get_settings().storage)
     try:

@@ -308,6 +308,7 @@ async def export_rows(
     after: ExportKey | None,
     limit: int,
     deleted: bool = False,
+    ids: Sequence[uuid.UUID] | None = None,
 ) -> list[dict[str, Any]]:
     """One batch of an export: the matching leads' `columns` (plus `id`, `created_at` and
     `tags` as a list), oldest first, after the lead keyed `after`. Keyset batches keep an
@@ -315,6 +316,8 @@ async def export_rows(
     wanted = list(dict.fromkeys([*columns, "created_at", "id"]))
     query = repository.lead_rows_of(principal.workspace, wanted, deleted=deleted)
     query = _filtered(query, principal.workspace, filters)
+    if ids is not None:
+        query = query.where(Lead.id.in_(ids))
     if after is not None:
         query = query.where(tuple_(Lead.created_at, Lead.id) > after)
     query = query.order_by(Lead.created_at, Lead.id).limit(limit)
@@ -328,12 +331,19 @@ async def export_rows(
 
 
 async def count_matching(
-    session: AsyncSession, principal: Principal, filters: BulkFilter, *, deleted: bool = False
+    session: AsyncSession,
+    principal: Principal,
+    filters: BulkFilter,
+    *,
+    deleted: bool = False,
+    ids: Sequence[uuid.UUID] | None = None,
 ) -> int:
-    """How many leads an export of `filters` covers (for its progress)."""
+    """How many leads an export of `filters` (and `ids`, if given) covers (for its progress)."""
     query = _filtered(
         repository.leads_of(principal.workspace, deleted=deleted), principal.workspace, filters
     )
+    if ids is not None:
+        query = query.where(Lead.id.in_(ids))
     return int(await session.scalar(query.with_only_columns(func.count(Lead.id))) or 0)
 
 
