@@ -80,6 +80,10 @@ const router = createBrowserRouter([
             path: "assignment",
             lazy: async () => ({ Component: (await import("./pages/SettingsRules")).SettingsRulesPage }),
           },
+          {
+            path: "workspace",
+            lazy: async () => ({ Component: (await import("./pages/SettingsWorkspace")).SettingsWorkspacePage }),
+          },
         ],
       },
       { path: "*", element: <NotFound /> },

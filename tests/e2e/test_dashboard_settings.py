@@ -23,7 +23,7 @@ def _workspace(server: Server, owner: Owner, name: str) -> dict[str, str]:
 
 
 def _switch(page: Any, name: str) -> None:
-    page.get_by_label("Workspace").select_option(label=f"{name} (owner)")
+    page.get_by_label("Workspace", exact=True).select_option(label=f"{name} (owner)")
 
 
 def test_dashboard_shows_the_workspaces_figures(page: Any, server: Server, owner: Owner) -> None:
@@ -200,6 +200,9 @@ def test_a_form_made_in_settings_takes_leads_through_its_embed_snippet(
     dialog.get_by_label("Form name").fill("Contact us")
     dialog.get_by_label("message required").check()
     dialog.get_by_label("Tags for its leads").fill("website")
+    dialog.get_by_label("Notify").fill("sales@example.com")
+    dialog.get_by_label("Email the person a confirmation").check()
+    dialog.get_by_label("Confirmation subject").fill("Thanks, we got it")
     shot(page, "28-settings-form-editor")
     dialog.get_by_role("button", name="Save form").click()
     row = page.locator("[data-form='Contact us']")
@@ -221,6 +224,11 @@ def test_a_form_made_in_settings_takes_leads_through_its_embed_snippet(
         found = api.get("/api/v1/leads", params={"q": "embed@example.com"}, headers=headers)
         leads = found.json()["data"]
     assert [(lead["source"], lead["tags"]) for lead in leads] == [("form", ["website"])]
+    with server.api() as api:
+        forms = api.get("/api/v1/forms", headers=headers).json()["data"]
+    assert [
+        (f["notify_emails"], f["send_confirmation"], f["confirmation_subject"]) for f in forms
+    ] == [(["sales@example.com"], True, "Thanks, we got it")]
     _switch_back(page, server)
 
 
@@ -271,4 +279,26 @@ def test_custom_fields_and_assignment_rules(page: Any, server: Server, owner: Ow
     ]
     rule.get_by_role("button", name="Delete").click()
     expect(page.get_by_text("No assignment rules")).to_be_visible()
+    _switch(page, "Acme Sales")
+
+
+def test_workspace_name_and_sender(page: Any, server: Server, owner: Owner) -> None:
+    headers = _workspace(server, owner, "Sender Co")
+    sign_in(page, owner.email)
+    _switch(page, "Sender Co")
+    page.goto("/settings/workspace")
+    page.get_by_label("Sender of emails").fill("Sender Sales <sales@sender.example>")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Workspace saved")).to_be_visible()
+    shot(page, "32-settings-workspace")
+    with server.api() as api:
+        workspace_id = headers["X-Workspace-ID"]
+        stored = api.get(f"/api/v1/workspaces/{workspace_id}", headers=headers).json()["data"]
+    assert stored["email_from"] == "Sender Sales <sales@sender.example>"
+    page.get_by_label("Sender of emails").fill("not an address")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    with server.api() as api:
+        kept = api.get(f"/api/v1/workspaces/{workspace_id}", headers=headers).json()["data"]
+    assert kept["email_from"] == "Sender Sales <sales@sender.example>"
     _switch(page, "Acme Sales")

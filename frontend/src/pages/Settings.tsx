@@ -10,6 +10,7 @@ const TABS = [
   { to: "forms", label: "Forms", permission: "workspace:read" },
   { to: "fields", label: "Custom fields", permission: "leads:read" },
   { to: "assignment", label: "Assignment rules", permission: "leads:read" },
+  { to: "workspace", label: "Workspace and email", permission: "workspace:read" },
 ] as const;
 
 const tabClass = ({ isActive }: { isActive: boolean }) =>

@@ -31,6 +31,10 @@ interface Draft {
   duplicate_policy: Policy;
   accept_files: boolean;
   is_active: boolean;
+  notify_emails: string;
+  send_confirmation: boolean;
+  confirmation_subject: string;
+  confirmation_message: string;
 }
 
 const NEW_FORM: Draft = {
@@ -43,6 +47,10 @@ const NEW_FORM: Draft = {
   duplicate_policy: "flag",
   accept_files: false,
   is_active: true,
+  notify_emails: "",
+  send_confirmation: false,
+  confirmation_subject: "",
+  confirmation_message: "",
 };
 
 function draftOf(form: Form): Draft {
@@ -56,6 +64,10 @@ function draftOf(form: Form): Draft {
     duplicate_policy: form.duplicate_policy as Policy,
     accept_files: form.accept_files,
     is_active: form.is_active,
+    notify_emails: form.notify_emails.join("\n"),
+    send_confirmation: form.send_confirmation,
+    confirmation_subject: form.confirmation_subject ?? "",
+    confirmation_message: form.confirmation_message ?? "",
   };
 }
 
@@ -77,6 +89,10 @@ function FormEditor({ form, onClose }: { form: Form | "new"; onClose: () => void
         duplicate_policy: draft.duplicate_policy,
         accept_files: draft.accept_files,
         is_active: draft.is_active,
+        notify_emails: lines(draft.notify_emails),
+        send_confirmation: draft.send_confirmation,
+        confirmation_subject: draft.confirmation_subject.trim() || null,
+        confirmation_message: draft.confirmation_message.trim() || null,
       };
       return form === "new"
         ? unwrap(api.POST("/api/v1/forms", { body }))
@@ -175,6 +191,47 @@ function FormEditor({ form, onClose }: { form: Form | "new"; onClose: () => void
         <option value="merge">Add it to the existing lead</option>
         <option value="create">Only create the lead</option>
       </SelectField>
+      <fieldset className="flex flex-col gap-2 rounded-md border border-slate-200 p-3">
+        <legend className="px-1 text-sm font-medium text-slate-700">Emails</legend>
+        <TextField
+          label="Notify (addresses; empty: the lead's owner)"
+          placeholder="sales@example.com"
+          value={draft.notify_emails}
+          onChange={(e) => setDraft({ ...draft, notify_emails: e.target.value })}
+        />
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            checked={draft.send_confirmation}
+            onChange={(e) => setDraft({ ...draft, send_confirmation: e.target.checked })}
+          />
+          Email the person a confirmation
+        </label>
+        {draft.send_confirmation && (
+          <>
+            <TextField
+              label="Confirmation subject"
+              maxLength={200}
+              placeholder="Thanks, we got your message"
+              value={draft.confirmation_subject}
+              onChange={(e) => setDraft({ ...draft, confirmation_subject: e.target.value })}
+            />
+            <div>
+              <label htmlFor="form-confirmation" className="mb-1 block text-sm font-medium text-slate-700">
+                Confirmation message
+              </label>
+              <textarea
+                id="form-confirmation"
+                rows={3}
+                maxLength={5000}
+                className={inputClass}
+                value={draft.confirmation_message}
+                onChange={(e) => setDraft({ ...draft, confirmation_message: e.target.value })}
+              />
+            </div>
+          </>
+        )}
+      </fieldset>
       <div className="flex flex-wrap gap-4 text-sm">
         <label className="flex items-center gap-2">
           <input
