@@ -320,9 +320,13 @@ function RunStep({ run }: { run: Run }) {
       </div>
       <Dialog open={confirmRevert} onClose={() => setConfirmRevert(false)} title="Revert this import?">
         <p className="text-sm text-slate-700">
-          The {progress.created + progress.review} leads it created are removed (with their timeline, tags and files).
+          {progress.created + progress.review === 1
+            ? "The lead it created is removed (with its timeline, tags and files)."
+            : `The ${progress.created + progress.review} leads it created are removed (with their timeline, tags and files).`}
           {progress.updated > 0 &&
-            ` The ${progress.updated} leads it updated get back the values it replaced, even if someone edited them since.`}
+            (progress.updated === 1
+              ? " The lead it updated gets back the values it replaced, even if someone edited them since."
+              : ` The ${progress.updated} leads it updated get back the values it replaced, even if someone edited them since.`)}
         </p>
         <div className="mt-5 flex justify-end gap-2">
           <Button onClick={() => setConfirmRevert(false)}>Keep it</Button>
