@@ -178,6 +178,12 @@ def test_find_contacts_on_a_company_site_and_add_them_as_leads(
         ("anna.schmidt@northwind.lwtest", "crawl", company["id"])
     ]
     anna.click()
+    facts = page.get_by_role("region", name="Enrichment and sources")
+    facts.get_by_role("button", name="Enrich").click()
+    expect(facts.get_by_text(re.compile(r"Enriched \(website: "))).to_be_visible(timeout=60_000)
+    expect(facts.get_by_text("Job title")).to_be_visible()
+    expect(facts.get_by_role("link", name=f"{site}team/").first).to_be_visible()
+    shot(page, "69-lead-enriched")
     card = page.get_by_role("region", name="Company").get_by_role(
         "link", name="Northwind", exact=True
     )

@@ -1,13 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams, useSearchParams } from "react-router-dom";
 import { api, unwrap, unwrapPage, type Company } from "../api/client";
 import { EnrichmentFacts } from "../components/EnrichmentFacts";
-import { useToast } from "../components/toast";
 import { Badge, Button, ErrorAlert, Spinner, VerificationBadge, formatDate, leadName } from "../components/ui";
-import { crawlTargetOf, isCrawlOf, isFinal } from "../lib/crawl";
+import { crawlTargetOf, isCrawlOf } from "../lib/crawl";
 import { useSession, useWorkspace } from "../session";
-import { CrawlView, FindContactsForm, ProgressBar } from "./CompanyCrawl";
+import { CrawlView, FindContactsForm } from "./CompanyCrawl";
+import { EnrichButton } from "./EnrichButton";
 
 export function CompanyDetailPage() {
   const { companyId = "" } = useParams();
@@ -91,64 +90,6 @@ function Facts({ company }: { company: Company }) {
         ))}
       </dl>
     </section>
-  );
-}
-
-/** "Enrich": the enrichment job, followed until it ends; then the company is read again. */
-function EnrichButton({ company }: { company: Company }) {
-  const workspace = useWorkspace();
-  const toast = useToast();
-  const queryClient = useQueryClient();
-  const [jobId, setJobId] = useState<string | null>(null);
-  const start = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api.POST("/api/v1/companies/{company_id}/enrich", { params: { path: { company_id: company.id } }, body: null }),
-      ),
-    onSuccess: (job) => setJobId(job.id),
-    onError: toast.error,
-  });
-  const job = useQuery({
-    queryKey: ["job", workspace, jobId],
-    enabled: jobId !== null,
-    queryFn: () => unwrap(api.GET("/api/v1/jobs/{job_id}", { params: { path: { job_id: jobId ?? "" } } })),
-    refetchInterval: (query) => (query.state.data && isFinal(query.state.data.status) ? false : 1000),
-  });
-  const status = job.data?.status;
-  useEffect(() => {
-    if (status === "succeeded") {
-      void queryClient.invalidateQueries({ queryKey: ["company", workspace, company.id] });
-      void queryClient.invalidateQueries({ queryKey: ["company-leads", workspace, company.id] });
-      void queryClient.invalidateQueries({ queryKey: ["companies"] });
-    }
-  }, [status, queryClient, workspace, company.id]);
-  const running = jobId !== null && (!status || !isFinal(status));
-  const providers = (job.data?.result?.providers ?? {}) as Record<string, string>;
-  return (
-    <div className="flex min-w-0 flex-col items-start gap-2 sm:items-end">
-      <Button busy={start.isPending || running} disabled={!company.domain} onClick={() => start.mutate()}>
-        {running ? "Enriching…" : "Enrich"}
-      </Button>
-      {jobId && job.data && (
-        <div className="w-64 max-w-full">
-          {running ? (
-            <ProgressBar percent={job.data.progress || null} label="Asking the website and DNS…" />
-          ) : status === "succeeded" ? (
-            <p role="status" className="text-sm text-slate-700">
-              Enriched (
-              {Object.entries(providers)
-                .map(([p, outcome]) => `${p}: ${outcome}`)
-                .join("; ")}
-              )
-            </p>
-          ) : (
-            <p role="alert" className="text-sm text-red-800">
-              Enrichment {status}: {job.data.error ?? "no reason given"}
-            </p>
-          )}
-        </div>
-      )}
-    </div>
   );
 }
 
@@ -259,7 +200,25 @@ function CompanyView({ company }: { company: Company }) {
               · added {formatDate(company.created_at)}
             </p>
           </div>
-          {can("leads:write") && <EnrichButton company={company} />}
+          {can("leads:write") && (
+            <EnrichButton
+              disabled={!company.domain}
+              title={company.domain ? undefined : "The company has no domain to enrich from"}
+              start={() =>
+                unwrap(
+                  api.POST("/api/v1/companies/{company_id}/enrich", {
+                    params: { path: { company_id: company.id } },
+                    body: null,
+                  }),
+                )
+              }
+              onDone={() => {
+                void queryClient.invalidateQueries({ queryKey: ["company", workspace, company.id] });
+                void queryClient.invalidateQueries({ queryKey: ["company-leads", workspace, company.id] });
+                void queryClient.invalidateQueries({ queryKey: ["companies"] });
+              }}
+            />
+          )}
         </div>
       </div>
 

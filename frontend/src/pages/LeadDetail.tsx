@@ -19,6 +19,7 @@ import { useSession, useWorkspace } from "../session";
 import { LostReasonDialog } from "../components/LostReasonDialog";
 import { FIELDS, InlineField } from "./LeadFields";
 import { Attachments } from "./LeadAttachments";
+import { EnrichButton } from "./EnrichButton";
 import { Duplicates, DuplicatesHint } from "./LeadDuplicates";
 import { Timeline } from "./LeadTimeline";
 
@@ -175,9 +176,28 @@ function LeadView({ lead }: { lead: LeadDetail }) {
 
           {lead.company_id && <CompanyCard companyId={lead.company_id} />}
           <section aria-labelledby="lead-enrichment-h" className="rounded-lg border border-slate-200 bg-white p-4">
-            <h2 id="lead-enrichment-h" className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-600">
-              Enrichment and sources
-            </h2>
+            <div className="mb-3 flex flex-wrap items-start justify-between gap-2">
+              <h2 id="lead-enrichment-h" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
+                Enrichment and sources
+              </h2>
+              {canWrite && lead.company_id && (
+                <EnrichButton
+                  start={() =>
+                    unwrap(
+                      api.POST("/api/v1/leads/{lead_id}/enrich", {
+                        params: { path: { lead_id: lead.id } },
+                        body: null,
+                      }),
+                    )
+                  }
+                  onDone={() => {
+                    void queryClient.invalidateQueries({ queryKey: ["lead", workspace, lead.id] });
+                    void queryClient.invalidateQueries({ queryKey: ["activities", workspace, lead.id] });
+                    void queryClient.invalidateQueries({ queryKey: ["company", workspace, lead.company_id] });
+                  }}
+                />
+              )}
+            </div>
             <EnrichmentFacts enrichment={lead.enrichment} enrichedAt={lead.enriched_at} current={lead} />
           </section>
           <Duplicates lead={lead} />
