@@ -10,6 +10,7 @@ from __future__ import annotations
 import inspect
 import logging
 import time
+import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 
 import anyio.to_thread
 import orjson
-from sqlalchemy import event
+from sqlalchemy import ColumnElement, event, func
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import (
@@ -198,3 +199,11 @@ async def release_connection(session: AsyncSession) -> None:
     session starts a new transaction on its next statement.
     """
     await session.commit()
+
+
+def workspace_check(column: Any, workspace_id: uuid.UUID) -> ColumnElement[bool]:
+    """`column == workspace_id` as a check of rows found by their ids, not as the way to find
+    them: given a plain equality, SQLite's planner walks a workspace index and tests every row
+    against the list of ids (300 ms at 100,000 leads, 2.5 s at 670,000) instead of looking the
+    ids up by primary key."""
+    return func.coalesce(column, column) == workspace_id

@@ -28,6 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased, selectinload
 from sqlalchemy.sql.selectable import TextualSelect
 
+from leadwise.core.db import workspace_check
 from leadwise.models import (
     Activity,
     Attachment,
@@ -60,13 +61,6 @@ def _chunks(items: Sequence[Any], size: int = PARAMETERS_PER_STATEMENT) -> Itera
         yield items[start : start + size]
 
 
-def _of_workspace(column: Any, workspace_id: uuid.UUID) -> Any:
-    """`column == workspace_id` as a check of rows found by their ids, not as the way to find
-    them: SQLite's planner takes a plain equality on the workspace index over a list of unique
-    ids and scans the whole workspace (300 ms at 100k leads instead of 1 ms)."""
-    return func.coalesce(column, column) == workspace_id
-
-
 def _dialect(session: AsyncSession) -> str:
     return session.get_bind().dialect.name
 
@@ -92,7 +86,7 @@ async def replace_keys(
         for chunk in _chunks(lead_ids):
             await session.execute(
                 delete(LeadMatchKey).where(
-                    _of_workspace(LeadMatchKey.workspace_id, workspace_id),
+                    workspace_check(LeadMatchKey.workspace_id, workspace_id),
                     LeadMatchKey.lead_id.in_(chunk),
                 )
             )
@@ -110,7 +104,7 @@ async def stored_keys(
     for chunk in _chunks(lead_ids):
         rows = await session.execute(
             select(LeadMatchKey.lead_id, LeadMatchKey.key).where(
-                _of_workspace(LeadMatchKey.workspace_id, workspace_id),
+                workspace_check(LeadMatchKey.workspace_id, workspace_id),
                 LeadMatchKey.lead_id.in_(chunk),
             )
         )
@@ -140,7 +134,7 @@ async def leads_sharing(
     for chunk in _chunks(wanted):
         rows = await session.execute(
             select(*columns).where(
-                _of_workspace(Lead.workspace_id, workspace_id),
+                workspace_check(Lead.workspace_id, workspace_id),
                 Lead.id.in_(chunk),
                 Lead.deleted_at.is_(None),
             )
@@ -219,7 +213,7 @@ async def lead_fields(
     for chunk in _chunks(ids):
         rows = await session.execute(
             select(*columns).where(
-                _of_workspace(Lead.workspace_id, workspace_id), Lead.id.in_(chunk)
+                workspace_check(Lead.workspace_id, workspace_id), Lead.id.in_(chunk)
             )
         )
         records.extend(dict(row._mapping) for row in rows)
@@ -286,7 +280,7 @@ async def candidates_by_ids(
     rows = await session.scalars(
         select(DuplicateCandidate)
         .where(
-            _of_workspace(DuplicateCandidate.workspace_id, workspace_id),
+            workspace_check(DuplicateCandidate.workspace_id, workspace_id),
             DuplicateCandidate.id.in_(ids),
         )
         .order_by(DuplicateCandidate.id)
@@ -361,7 +355,7 @@ async def leads_for_update(
     """The leads (live, deleted or merged), with tags, locked until the transaction ends."""
     rows = await session.scalars(
         select(Lead)
-        .where(_of_workspace(Lead.workspace_id, workspace_id), Lead.id.in_(lead_ids))
+        .where(workspace_check(Lead.workspace_id, workspace_id), Lead.id.in_(lead_ids))
         .options(selectinload(Lead.tag_rows))
         .order_by(Lead.id)
         .with_for_update(of=Lead)

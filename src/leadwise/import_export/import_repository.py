@@ -6,9 +6,21 @@ import uuid
 from collections.abc import Sequence
 from typing import Any, cast
 
-from sqlalchemy import Select, Table, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from leadwise.core.db import workspace_check
 from leadwise.models import (
     Attachment,
     ImportChange,
@@ -50,21 +62,24 @@ async def jobs_by_id(session: AsyncSession, job_ids: list[uuid.UUID]) -> dict[uu
     return {job.id: job for job in await session.scalars(select(Job).where(Job.id.in_(job_ids)))}
 
 
-def _live_leads(workspace_id: uuid.UUID) -> Select[Any]:
+def _live_leads(workspace: ColumnElement[bool]) -> Select[Any]:
     columns = [getattr(Lead, name) for name in UPDATABLE]
     return select(Lead.id, Lead.import_id, Lead.created_at, *columns).where(
-        Lead.workspace_id == workspace_id, Lead.deleted_at.is_(None)
+        workspace, Lead.deleted_at.is_(None)
     )
 
 
 async def leads_by_indexed_key(
     session: AsyncSession, workspace_id: uuid.UUID, field: str, values: Sequence[str]
 ) -> list[dict[str, Any]]:
-    """Live leads whose `field` (email: any case) is one of `values`, oldest first."""
+    """Live leads whose `field` (email: any case) is one of `values`, in no order.
+
+    No ORDER BY: given one, SQLite walks the workspace's (created_at, id) index to save a sort
+    and tests every lead against the values (2.3 s per 2,000-row chunk at 670,000 leads)
+    instead of looking the values up in the field's index. The caller orders what it gets."""
     if not values:
         return []
-    column = MATCH_COLUMNS[field]
-    query = _live_leads(workspace_id).where(column.in_(values)).order_by(Lead.created_at, Lead.id)
+    query = _live_leads(Lead.workspace_id == workspace_id).where(MATCH_COLUMNS[field].in_(values))
     return [dict(row._mapping) for row in await session.execute(query)]
 
 
@@ -73,7 +88,9 @@ async def leads_by_ids(
 ) -> list[dict[str, Any]]:
     if not lead_ids:
         return []
-    query = _live_leads(workspace_id).where(Lead.id.in_(lead_ids))
+    query = _live_leads(workspace_check(Lead.workspace_id, workspace_id)).where(
+        Lead.id.in_(lead_ids)
+    )
     return [dict(row._mapping) for row in await session.execute(query)]
 
 
