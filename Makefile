@@ -2,7 +2,6 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-HAS_FRONTEND := $(wildcard frontend/package.json)
 
 .PHONY: run test lint format typecheck web web-check lock bench bench-leads bench-dedupe clean help browsers
 
@@ -27,12 +26,9 @@ $(VENV)/.dev-installed: requirements-dev.lock pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --no-deps -e .
 	@touch $@ $(VENV)/.runtime-installed
 
-web:
-ifneq ($(HAS_FRONTEND),)
-	cd frontend && npm ci --no-audit --no-fund && npm run build
-else
-	@echo "no frontend/ yet: the API serves a page explaining how to build the web app"
-endif
+# npm ci only when the lock file changed (the stamp below), so a second `make run` starts at once.
+web: frontend/node_modules/.installed
+	cd frontend && npm run build
 
 # The web app's checks: types, formatting (Prettier), unit tests, the generated API client against the OpenAPI
 # document (it must be regenerated and committed when the API changes), and the build that
@@ -64,7 +60,7 @@ browsers:
 	@if ! command -v chromium >/dev/null 2>&1; then \
 		apt-get update && apt-get install -y chromium; fi
 
-test: $(VENV)/.dev-installed lint typecheck browsers $(if $(HAS_FRONTEND),web-check)
+test: $(VENV)/.dev-installed lint typecheck browsers web-check
 	$(BIN)/pytest
 
 lock: $(BIN)/python
