@@ -23,7 +23,11 @@ def _workspace(server: Server, owner: Owner, name: str) -> dict[str, str]:
 
 
 def _switch(page: Any, name: str) -> None:
-    page.get_by_label("Workspace", exact=True).select_option(label=f"{name} (owner)")
+    """Switch workspace and wait until the app has (the switcher shows the session's choice)."""
+    switcher = page.get_by_label("Workspace", exact=True)
+    switcher.select_option(label=f"{name} (owner)")
+    expect(switcher.locator("option:checked")).to_have_text(f"{name} (owner)")
+    page.wait_for_load_state("networkidle")
 
 
 def test_dashboard_shows_the_workspaces_figures(page: Any, server: Server, owner: Owner) -> None:
