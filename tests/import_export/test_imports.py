@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 from openpyxl import Workbook
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from leadwise.config import get_settings
 from leadwise.core.db import Database
@@ -415,6 +415,27 @@ async def test_a_run_killed_mid_file_resumes_without_duplicating(
     done = await client.get(f"{IMPORTS}/{body['id']}", headers=owner.headers)
     assert done.json()["data"]["counts"]["read"] == 96
     assert done.json()["data"]["counts"]["updated"] == 1
+
+
+async def test_a_growing_import_gives_the_planner_statistics(
+    client, db, owner: Account, monkeypatch
+):
+    """Without statistics SQLite planned `id IN (...)` in a big workspace as a walk of every
+    lead; an import that grows the tables refreshes them on both databases."""
+    monkeypatch.setenv("LEADWISE_IMPORTS__CHUNK_ROWS", "10")
+    get_settings.cache_clear()
+    lines = ["email,first_name"] + [f"s{i}@stats.example,S{i}" for i in range(35)]
+    body = await uploaded(client, owner, ("\n".join(lines) + "\n").encode())
+    await run(client, db, owner, body["id"])
+    async with db.sessionmaker() as session:
+        if db.engine.dialect.name == "postgresql":
+            analysed = await session.scalar(
+                text("SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'leads'")
+            )
+            assert analysed is not None
+        else:
+            tables = set(await session.scalars(text("SELECT tbl FROM sqlite_stat1")))
+            assert {"leads", "lead_match_keys"} <= tables
 
 
 # --- presets, permissions --------------------------------------------------------------------

@@ -146,10 +146,16 @@ async def update_leads(session: AsyncSession, rows: list[dict[str, Any]]) -> Non
 
 
 async def refresh_statistics(session: AsyncSession) -> None:
-    """PostgreSQL plans from table statistics that autovacuum refreshes only a while after a
-    bulk load; an import that grows the tables refreshes them itself (a sampled ANALYZE)."""
+    """Table statistics for the planner, refreshed by an import that grows the tables (a
+    sampled ANALYZE). PostgreSQL's autovacuum refreshes them only a while after a bulk load;
+    SQLite has none until asked, and without them picked a workspace index over the primary
+    key for `id IN (...)` and read every lead (13 s for 50 leads at 670,000)."""
     if session.get_bind().dialect.name == "postgresql":
         await session.execute(text("ANALYZE leads, lead_match_keys, lead_tags"))
+    else:
+        await session.execute(text("PRAGMA analysis_limit=1000"))  # sampled: milliseconds
+        for table in ("leads", "lead_match_keys", "lead_tags"):
+            await session.execute(text(f"ANALYZE {table}"))
 
 
 def errors_of(import_id: uuid.UUID) -> Select[ImportRowError]:
