@@ -83,7 +83,7 @@ class Server:
         return self.log.read_text(errors="replace")[-6000:]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     if not Path(CHROMIUM).exists():
         pytest.skip("Chromium is not installed (make browsers)")
@@ -135,7 +135,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
             process.kill()
 
 
-@pytest.fixture(scope="session")
+# Package scope, not session: Playwright's sync API keeps an event loop running in this thread
+# while it is open, and the async tests that run after this package need the thread free.
+@pytest.fixture(scope="package")
 def browser(server: Server) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
@@ -185,7 +187,7 @@ class Owner:
         return {"Authorization": f"Bearer {self.token}"}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def owner(browser: Any, server: Server) -> Owner:
     """First-run setup, through the web app as a new user does it."""
     with server.api() as api:
