@@ -212,3 +212,20 @@ def owner(browser: Any, server: Server) -> Owner:
         token = signed.json()["data"]["access_token"]
         me = api.get("/api/v1/users/me", headers={"Authorization": f"Bearer {token}"}).json()
     return Owner(OWNER_EMAIL, token, me["data"]["active_workspace_id"])
+
+
+def own_workspace(server: Server, owner: Owner, name: str) -> dict[str, str]:
+    """A workspace of the owner's for one test (its leads and figures are that test's alone);
+    the headers that address it."""
+    with server.api() as api:
+        created = api.post("/api/v1/workspaces", json={"name": name}, headers=owner.headers)
+        assert created.status_code == 201, created.text
+    return {**owner.headers, "X-Workspace-ID": created.json()["data"]["id"]}
+
+
+def open_workspace(page: Any, owner: Owner, headers: dict[str, str]) -> None:
+    """Sign in and switch the app to that workspace."""
+    sign_in(page, owner.email)
+    page.get_by_label("Workspace").select_option(headers["X-Workspace-ID"])
+    expect(page.get_by_label("Workspace")).to_have_value(headers["X-Workspace-ID"])
+    expect(page.get_by_role("heading", name="Leads")).to_be_visible()

@@ -15,7 +15,14 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ARTIFACTS, Owner, Server, shot, sign_in
+from tests.e2e.conftest import (
+    ARTIFACTS,
+    Owner,
+    Server,
+    open_workspace,
+    own_workspace,
+    shot,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -74,14 +81,6 @@ def site() -> Iterator[str]:
         httpd.server_close()
 
 
-def own_workspace(server: Server, owner: Owner, name: str) -> dict[str, str]:
-    """A workspace for one test; the headers that address it."""
-    with server.api() as api:
-        created = api.post("/api/v1/workspaces", json={"name": name}, headers=owner.headers)
-        assert created.status_code == 201, created.text
-    return {**owner.headers, "X-Workspace-ID": created.json()["data"]["id"]}
-
-
 def post(server: Server, headers: dict[str, str], path: str, body: Any) -> Any:
     with server.api() as api:
         response = api.post(f"/api/v1{path}", json=body, headers=headers)
@@ -94,13 +93,6 @@ def get(server: Server, headers: dict[str, str], path: str, **params: Any) -> An
         response = api.get(f"/api/v1{path}", params=params, headers=headers)
         assert response.status_code == 200, response.text
         return response.json()["data"]
-
-
-def open_workspace(page: Any, owner: Owner, headers: dict[str, str]) -> None:
-    sign_in(page, owner.email)
-    page.get_by_label("Workspace").select_option(headers["X-Workspace-ID"])
-    expect(page.get_by_label("Workspace")).to_have_value(headers["X-Workspace-ID"])
-    expect(page.get_by_role("heading", name="Leads")).to_be_visible()
 
 
 def test_find_contacts_on_a_company_site_and_add_them_as_leads(

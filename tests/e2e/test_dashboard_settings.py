@@ -9,17 +9,9 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import PASSWORD
-from tests.e2e.conftest import Owner, Server, shot, sign_in
+from tests.e2e.conftest import Owner, Server, own_workspace, shot, sign_in
 
 pytestmark = pytest.mark.slow
-
-
-def _workspace(server: Server, owner: Owner, name: str) -> dict[str, str]:
-    """Headers for a new workspace of the owner's (its figures are this test's alone)."""
-    with server.api() as api:
-        created = api.post("/api/v1/workspaces", json={"name": name}, headers=owner.headers)
-        assert created.status_code == 201, created.text
-    return {**owner.headers, "X-Workspace-ID": created.json()["data"]["id"]}
 
 
 def _switch(page: Any, name: str) -> None:
@@ -31,7 +23,7 @@ def _switch(page: Any, name: str) -> None:
 
 
 def test_dashboard_shows_the_workspaces_figures(page: Any, server: Server, owner: Owner) -> None:
-    headers = _workspace(server, owner, "Dashboard Co")
+    headers = own_workspace(server, owner, "Dashboard Co")
     with server.api() as api:
         stages = {
             s["name"]: s["id"] for s in api.get("/api/v1/stages", headers=headers).json()["data"]
@@ -114,7 +106,7 @@ def test_an_api_key_is_shown_once_and_can_be_revoked(
 
 
 def test_stages_and_members_settings(page: Any, server: Server, owner: Owner) -> None:
-    headers = _workspace(server, owner, "Stages Co")
+    headers = own_workspace(server, owner, "Stages Co")
     page.on("dialog", lambda dialog: dialog.accept())
     sign_in(page, owner.email)
     _switch(page, "Stages Co")
@@ -160,7 +152,7 @@ def test_stages_and_members_settings(page: Any, server: Server, owner: Owner) ->
 def test_a_viewer_sees_settings_without_edit_controls(
     page: Any, server: Server, owner: Owner
 ) -> None:
-    headers = _workspace(server, owner, "Viewer Co")
+    headers = own_workspace(server, owner, "Viewer Co")
     with server.api() as api:
         invited = api.post(
             f"/api/v1/workspaces/{headers['X-Workspace-ID']}/members",
@@ -194,7 +186,7 @@ def test_a_viewer_sees_settings_without_edit_controls(
 def test_a_form_made_in_settings_takes_leads_through_its_embed_snippet(
     page: Any, server: Server, owner: Owner
 ) -> None:
-    headers = _workspace(server, owner, "Forms Co")
+    headers = own_workspace(server, owner, "Forms Co")
     sign_in(page, owner.email)
     _switch(page, "Forms Co")
     page.goto("/settings/forms")
@@ -242,7 +234,7 @@ def _switch_back(page: Any, server: Server) -> None:
 
 
 def test_custom_fields_and_assignment_rules(page: Any, server: Server, owner: Owner) -> None:
-    headers = _workspace(server, owner, "Rules Co")
+    headers = own_workspace(server, owner, "Rules Co")
     page.on("dialog", lambda dialog: dialog.accept())
     sign_in(page, owner.email)
     _switch(page, "Rules Co")
@@ -287,7 +279,7 @@ def test_custom_fields_and_assignment_rules(page: Any, server: Server, owner: Ow
 
 
 def test_workspace_name_and_sender(page: Any, server: Server, owner: Owner) -> None:
-    headers = _workspace(server, owner, "Sender Co")
+    headers = own_workspace(server, owner, "Sender Co")
     sign_in(page, owner.email)
     _switch(page, "Sender Co")
     page.goto("/settings/workspace")
