@@ -14,20 +14,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import statistics
 import sys
-import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from inprocess import fresh_postgres
+from inprocess import app_as_owner
 
 SOURCES = ["form", "email", "import", "api", "crawl", "manual"]
 STATUSES = [None, "valid", "invalid", "accept_all", "unknown", "disposable"]
@@ -101,56 +97,28 @@ async def main() -> None:
     parser.add_argument("--postgres", help="server URL; a fresh database is made on it")
     parser.add_argument("--seed", type=int, default=100_000)
     args = parser.parse_args()
-    os.environ.update(
-        {
-            "LEADWISE_DATA_DIR": tempfile.mkdtemp(prefix="leadwise-analytics-"),
-            "LEADWISE_SECRET_KEY": "analytics-benchmark-secret-key-0123456789",
-            "LEADWISE_LOG__LEVEL": "WARNING",
-            "LEADWISE_RATE_LIMIT__ENABLED": "false",
-        }
-    )
-    if args.postgres:
-        os.environ["LEADWISE_DATABASE_URL"] = await fresh_postgres(args.postgres)
-    from leadwise.config import get_settings
-    from leadwise.core.migrate import upgrade
-    from leadwise.main import create_app
-
-    await asyncio.to_thread(upgrade, get_settings())
-    app = create_app()
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
-            setup = await client.post(
-                "/api/v1/setup",
-                json={
-                    "email": "o@example.org",
-                    "password": "a long passphrase",
-                    "workspace_name": "B",
-                },
-            )
-            token = setup.json()["data"]["tokens"]["access_token"]
-            headers = {"Authorization": f"Bearer {token}"}
-            first = await client.post("/api/v1/leads", json={"first_name": "A"}, headers=headers)
-            assert first.status_code == 201, first.text
-            await seed(args.seed - 1)
-            backend = "postgresql" if args.postgres else "sqlite"
-            print(f"{backend}, {args.seed} leads, last 365 days, median of 5 after 1 warm-up")
-            print("| endpoint | ms |")
-            print("|---|---:|")
-            for path in PATHS:
-                params = {"start": (datetime.now(UTC).date() - timedelta(days=364)).isoformat()}
-                if path == "leads-over-time":
-                    params["bucket"] = "week"
-                times = []
-                for attempt in range(6):
-                    began = time.perf_counter()
-                    response = await client.get(
-                        f"/api/v1/analytics/{path}", params=params, headers=headers
-                    )
-                    assert response.status_code == 200, response.text
-                    if attempt:
-                        times.append((time.perf_counter() - began) * 1000)
-                print(f"| `{path}` | {statistics.median(times):.0f} |")
+    async with app_as_owner("analytics", args.postgres) as (client, headers):
+        first = await client.post("/api/v1/leads", json={"first_name": "A"}, headers=headers)
+        assert first.status_code == 201, first.text
+        await seed(args.seed - 1)
+        backend = "postgresql" if args.postgres else "sqlite"
+        print(f"{backend}, {args.seed} leads, last 365 days, median of 5 after 1 warm-up")
+        print("| endpoint | ms |")
+        print("|---|---:|")
+        for path in PATHS:
+            params = {"start": (datetime.now(UTC).date() - timedelta(days=364)).isoformat()}
+            if path == "leads-over-time":
+                params["bucket"] = "week"
+            times = []
+            for attempt in range(6):
+                began = time.perf_counter()
+                response = await client.get(
+                    f"/api/v1/analytics/{path}", params=params, headers=headers
+                )
+                assert response.status_code == 200, response.text
+                if attempt:
+                    times.append((time.perf_counter() - began) * 1000)
+            print(f"| `{path}` | {statistics.median(times):.0f} |")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,9 @@
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
-import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useMemo, useRef } from "react";
+import { useMemo } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { api, unwrapPage, type Company } from "../api/client";
 import { Badge, DebouncedInput, EmptyState, ErrorAlert, Spinner, formatDate } from "../components/ui";
+import { useScrollPaging } from "../hooks";
 import { useWorkspace } from "../session";
 
 const PAGE_SIZE = 100;
@@ -56,22 +56,7 @@ export function CompaniesPage() {
   });
   const rows = useMemo(() => companies.data?.pages.flatMap((p) => p.items) ?? [], [companies.data]);
 
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const lastIndex = items.at(-1)?.index ?? 0;
-  useEffect(() => {
-    if (lastIndex >= rows.length - 20 && companies.hasNextPage && !companies.isFetchingNextPage) {
-      void companies.fetchNextPage();
-    }
-  }, [lastIndex, rows.length, companies]);
-  const paddingTop = items[0]?.start ?? 0;
-  const paddingBottom = items.length ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
+  const { scrollRef, items, paddingTop, paddingBottom } = useScrollPaging(rows.length, ROW_HEIGHT, companies);
 
   return (
     <div className="flex flex-1 flex-col gap-4">

@@ -7,8 +7,7 @@ import {
   type RowSelectionState,
   type VisibilityState,
 } from "@tanstack/react-table";
-import { useVirtualizer } from "@tanstack/react-virtual";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { api, unwrapPage, type Lead, type Schemas } from "../api/client";
 import {
@@ -25,7 +24,7 @@ import {
   inputClass,
   leadName,
 } from "../components/ui";
-import { memberName, useMembers, useStages } from "../hooks";
+import { memberName, useMembers, useScrollPaging, useStages } from "../hooks";
 import {
   SOURCES,
   VERIFICATION,
@@ -239,24 +238,8 @@ export function LeadsPage() {
   });
   const selectedIds = Object.keys(rowSelection).filter((id) => rowSelection[id]);
 
-  const scrollRef = useRef<HTMLDivElement>(null);
   const tableRows = table.getRowModel().rows;
-  const virtualizer = useVirtualizer({
-    count: tableRows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const lastIndex = items.at(-1)?.index ?? 0;
-  useEffect(() => {
-    if (lastIndex >= tableRows.length - 20 && leads.hasNextPage && !leads.isFetchingNextPage) {
-      void leads.fetchNextPage();
-    }
-  }, [lastIndex, tableRows.length, leads]);
-
-  const paddingTop = items[0]?.start ?? 0;
-  const paddingBottom = items.length ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
+  const { scrollRef, items, paddingTop, paddingBottom } = useScrollPaging(tableRows.length, ROW_HEIGHT, leads);
   const visibleColumns = table.getVisibleLeafColumns();
 
   function toggleSort(columnId: string) {

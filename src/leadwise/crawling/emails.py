@@ -182,7 +182,7 @@ def deobfuscate(text: str) -> Iterator[str]:
                                and "{" not in text and "<" not in text):  # fmt: skip
         return
     # Only the lines that have an [at]-like mark: the pattern is costly over long prose.
-    marked = "\n".join(_marked_lines(text))
+    marked = "\n".join(_marked_lines(text, lowered))
     if not marked:
         return
     for match in OBFUSCATED.finditer(marked):
@@ -196,11 +196,12 @@ def deobfuscate(text: str) -> Iterator[str]:
         yield f"{local}@{domain}"
 
 
-def _marked_lines(text: str) -> list[str]:
-    """The lines with an [at]-like mark, in order, each once."""
+def _marked_lines(text: str, lowered: str) -> list[str]:
+    """The lines with an [at]-like mark, in order, each once (`lowered`: the text in lower
+    case, which the caller has)."""
     starts: set[int] = set()
     for mark in _AT_MARKS:
-        if mark is _AT_MARKS[1] and "dot" not in text.lower():
+        if mark is _AT_MARKS[1] and "dot" not in lowered:
             continue
         starts.update(_starts_of_marked_lines(mark, text))
     lines = []

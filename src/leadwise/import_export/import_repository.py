@@ -75,8 +75,8 @@ async def leads_by_indexed_key(
     """Live leads whose `field` (email: any case) is one of `values`, in no order.
 
     No ORDER BY: given one, SQLite walks the workspace's (created_at, id) index to save a sort
-    and tests every lead against the values (2.3 s per 2,000-row chunk at 670,000 leads)
-    instead of looking the values up in the field's index. The caller orders what it gets."""
+    and tests every lead against the values (its plan at 670,000 leads) instead of looking
+    the values up in the field's index. The caller orders what it gets."""
     if not values:
         return []
     query = _live_leads(Lead.workspace_id == workspace_id).where(MATCH_COLUMNS[field].in_(values))
