@@ -119,9 +119,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         }
       },
       switchWorkspace: async (id) => {
-        setWorkspaceId(id);
+        // Ask as the new workspace first and switch everything at once: switching the header
+        // before `me` let queries run under the old workspace's keys with the new one's data,
+        // and the screens remount when `me` arrived.
+        const next = await unwrap(api.GET("/api/v1/users/me", { headers: { "X-Workspace-ID": id } }));
+        setWorkspaceId(next.active_workspace_id ?? id);
         queryClient.clear();
-        setMe(await loadMe());
+        setMe(next);
       },
       can: (permission) => !!me?.permissions.includes(permission),
     };

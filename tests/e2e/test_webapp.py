@@ -293,9 +293,14 @@ def test_switch_workspace_and_attachments(page: Any, server: Server, owner: Owne
     table.get_by_role("link", name="Filed Papers").click()
 
     files = page.get_by_role("region", name="Attachments")
-    page.locator("#attachment-input").set_input_files(
-        {"name": "notes.txt", "mimeType": "text/plain", "buffer": b"Call back on Monday.\n"}
-    )
+    expect(files.get_by_text("No files yet")).to_be_visible()
+    with page.expect_response(
+        lambda r: r.url.endswith("/attachments") and r.request.method == "POST"
+    ) as uploaded:
+        page.locator("#attachment-input").set_input_files(
+            {"name": "notes.txt", "mimeType": "text/plain", "buffer": b"Call back on Monday.\n"}
+        )
+    assert uploaded.value.status == 201
     expect(files.get_by_text("notes.txt")).to_be_visible()
     with page.expect_download() as download:
         files.get_by_role("button", name="Download").click()
