@@ -18,6 +18,7 @@ from leadwise.import_export.router import router as import_export_router
 from leadwise.jobs.router import router as jobs_router
 from leadwise.leads.router import router as leads_router
 from leadwise.prospecting.router import router as crawls_router
+from leadwise.saved_views.router import router as saved_views_router
 from leadwise.stages.router import router as stages_router
 from leadwise.users.router import router as users_router
 from leadwise.verification.router import router as verification_router
@@ -29,6 +30,7 @@ api_router.include_router(jobs_router)
 api_router.include_router(stages_router)
 api_router.include_router(companies_router)
 api_router.include_router(leads_router)
+api_router.include_router(saved_views_router)
 api_router.include_router(dedupe_router)
 api_router.include_router(verification_router)
 api_router.include_router(enrichment_router)

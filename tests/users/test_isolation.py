@@ -39,6 +39,7 @@ BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/api/v1/imports/{import_id}/start"): {},
     ("PUT", "/api/v1/import-presets/{preset_id}"): {"name": "Hacked", "mapping": {}},
     ("POST", "/api/v1/crawls/{crawl_id}/leads"): {"all_people": True},
+    ("PATCH", "/api/v1/saved-views/{view_id}"): {"name": "Hacked"},
 }
 
 
@@ -66,6 +67,7 @@ async def _snapshot(client, b: Account, b_job_id: str, lead_id: str) -> dict[str
         "fields": (await client.get("/api/v1/custom-fields", headers=headers)).json()["data"],
         "rules": (await client.get("/api/v1/assignment-rules", headers=headers)).json()["data"],
         "forms": (await client.get("/api/v1/forms", headers=headers)).json()["data"],
+        "views": (await client.get("/api/v1/saved-views", headers=headers)).json()["data"],
         "attachments": (
             await client.get(f"/api/v1/leads/{lead_id}/attachments", headers=headers)
         ).json()["data"],
@@ -135,6 +137,10 @@ async def test_no_endpoint_reaches_into_another_workspace(app, client, db, owner
         "/api/v1/crawls", json={"domain": "b-corp.example"}, headers=b_owner.headers
     )
     b_crawl_id = b_crawl.json()["data"]["id"]
+    b_view = await client.post(  # shared: every member of B sees it, nobody else
+        "/api/v1/saved-views", json={"name": "B", "shared": True}, headers=b_owner.headers
+    )
+    b_view_id = b_view.json()["data"]["id"]
     assert b_company_id
     key = await client.post("/api/v1/api-keys", json={"name": "b"}, headers=b_owner.headers)
     b_key_id = key.json()["data"]["id"]
@@ -169,6 +175,7 @@ async def test_no_endpoint_reaches_into_another_workspace(app, client, db, owner
         "candidate_id": b_candidate["id"],
         "merge_id": b_merge_id,
         "crawl_id": b_crawl_id,
+        "view_id": b_view_id,
     }
     checked = []
     for path, operations in app.openapi()["paths"].items():

@@ -35,6 +35,7 @@ from leadwise.models.leads import (
 from leadwise.models.pipeline import DEFAULT_STAGES, Stage, StageKind
 from leadwise.models.system import SystemFlag
 from leadwise.models.users import LoginThrottle, Membership, Role, User, Workspace
+from leadwise.models.views import SavedView
 
 __all__ = [
     "DEFAULT_STAGES",
@@ -73,6 +74,7 @@ __all__ = [
     "MergeLog",
     "RefreshToken",
     "Role",
+    "SavedView",
     "ScrapedData",
     "Stage",
     "StageKind",
