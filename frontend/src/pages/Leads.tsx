@@ -38,9 +38,11 @@ import {
   type Sort,
   type SortField,
 } from "../lib/filters";
+import { LEAD_COLUMNS, visibilityFor } from "../lib/views";
 import { useSession, useWorkspace } from "../session";
 import { ExportDialog } from "./ExportDialog";
 import { BulkBar } from "./LeadsBulkBar";
+import { SavedViews } from "./LeadsSavedViews";
 import { NewLeadDialog } from "./NewLeadDialog";
 
 type LeadQuery = NonNullable<Schemas["BulkFilter"]>;
@@ -48,20 +50,7 @@ const PAGE_SIZE = 100;
 const ROW_HEIGHT = 44;
 const COLUMNS_KEY = "leadwise.leads.columns";
 
-const COLUMN_LABELS: Record<string, string> = {
-  name: "Name",
-  email: "Email",
-  company: "Company",
-  stage: "Stage",
-  owner: "Owner",
-  source: "Source",
-  tags: "Tags",
-  score: "Score",
-  value: "Value",
-  verification: "Email status",
-  created: "Created",
-  updated: "Updated",
-};
+const COLUMN_LABELS: Record<string, string> = LEAD_COLUMNS;
 const DEFAULT_HIDDEN: VisibilityState = { value: false, updated: false };
 const SORT_OF_COLUMN: Record<string, SortField> = {
   name: "first_name",
@@ -253,6 +242,15 @@ export function LeadsPage() {
     <div className="flex flex-1 flex-col gap-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="mr-auto text-2xl font-semibold text-slate-900">Leads</h1>
+        <SavedViews
+          search={params.toString()}
+          visibility={columnVisibility}
+          onApply={(view) => {
+            setParams(new URLSearchParams(view.query));
+            setRowSelection({});
+            if (view.columns) setColumnVisibility(visibilityFor(view.columns));
+          }}
+        />
         <ColumnChooser visibility={columnVisibility} onChange={setColumnVisibility} />
         {can("leads:import") && (
           <Link

@@ -1,0 +1,91 @@
+"""The leads list's saved views and inline edits, and the lead page's attachment preview."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import Owner, Server, open_workspace, own_workspace, shot
+
+pytestmark = pytest.mark.slow
+
+
+def post(server: Server, headers: dict[str, str], path: str, **body: Any) -> dict[str, Any]:
+    with server.api() as api:
+        response = api.post(path, json=body, headers=headers)
+        assert response.status_code == 201, response.text
+        data: dict[str, Any] = response.json()["data"]
+        return data
+
+
+def get(server: Server, headers: dict[str, str], path: str) -> Any:
+    with server.api() as api:
+        response = api.get(path, headers=headers)
+        assert response.status_code == 200, response.text
+        return response.json()["data"]
+
+
+def test_saved_views(page: Any, server: Server, owner: Owner) -> None:
+    headers = own_workspace(server, owner, "Views")
+    post(server, headers, "/api/v1/leads", first_name="Imogen", source="import")
+    post(server, headers, "/api/v1/leads", first_name="Fiona", source="form")
+    open_workspace(page, owner, headers)
+    table = page.get_by_role("table")
+    expect(table.get_by_role("link")).to_have_count(2)
+
+    # Filter, hide a column, save under a name, shared.
+    page.get_by_role("region", name="Filters").get_by_label("Source").select_option("import")
+    expect(table.get_by_role("link")).to_have_count(1)
+    page.get_by_text("Columns", exact=True).click()
+    page.get_by_role("checkbox", name="Email status").uncheck()
+    page.get_by_text("Columns", exact=True).click()
+    views = page.get_by_test_id("saved-views")
+    views.get_by_text("Views", exact=True).click()
+    expect(views.get_by_text("No saved views yet")).to_be_visible()
+    views.get_by_role("button", name="Save current view…").click()
+    dialog = page.get_by_role("dialog", name="Save this view")
+    dialog.get_by_label("View name").fill("Imported")
+    dialog.get_by_label("Share with everyone in the workspace").check()
+    dialog.get_by_role("button", name="Save view").click()
+    expect(dialog).to_be_hidden()
+    expect(views.locator("summary")).to_have_text("View: Imported")
+    [saved] = get(server, headers, "/api/v1/saved-views")
+    assert (saved["name"], saved["query"], saved["shared"]) == ("Imported", "source=import", True)
+    assert "verification" not in saved["columns"]
+
+    # Back to everything (and every column); the view brings filter and columns back.
+    page.get_by_role("button", name="Clear filters").click()
+    page.get_by_text("Columns", exact=True).click()
+    page.get_by_role("checkbox", name="Email status").check()
+    page.get_by_text("Columns", exact=True).click()
+    expect(table.get_by_role("link")).to_have_count(2)
+    expect(views.locator("summary")).to_have_text("Views")
+    views.locator("summary").click()
+    views.get_by_role("button", name="Imported", exact=True).click()
+    expect(page).to_have_url(re.compile(r"[?&]source=import"))
+    expect(table.get_by_role("link")).to_have_count(1)
+    expect(table.get_by_role("columnheader", name="Email status")).to_have_count(0)
+    expect(views.locator("summary")).to_have_text("View: Imported")
+    shot(page, "30-saved-views")
+
+    # A second view of the same name is refused, readably; rename; delete.
+    views.locator("summary").click()
+    views.get_by_role("button", name="Save current view…").click()
+    dialog.get_by_label("View name").fill("imported")
+    dialog.get_by_role("button", name="Save view").click()
+    expect(dialog.get_by_role("alert")).to_contain_text("You have a view with this name.")
+    dialog.get_by_role("button", name="Cancel").click()
+    views.locator("summary").click()
+    views.locator("[data-view='Imported']").get_by_role("button", name="Rename").click()
+    rename = page.get_by_role("dialog", name="Rename the view Imported")
+    rename.get_by_label("View name").fill("Imports only")
+    rename.get_by_role("button", name="Rename").click()
+    expect(views.locator("summary")).to_have_text("View: Imports only")
+    page.once("dialog", lambda confirm: confirm.accept())
+    views.locator("summary").click()
+    views.locator("[data-view='Imports only']").get_by_role("button", name="Delete").click()
+    expect(page.get_by_text("Deleted the view Imports only")).to_be_visible()
+    assert get(server, headers, "/api/v1/saved-views") == []
