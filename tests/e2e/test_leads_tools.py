@@ -89,3 +89,89 @@ def test_saved_views(page: Any, server: Server, owner: Owner) -> None:
     views.locator("[data-view='Imports only']").get_by_role("button", name="Delete").click()
     expect(page.get_by_text("Deleted the view Imports only")).to_be_visible()
     assert get(server, headers, "/api/v1/saved-views") == []
+
+
+def stage_ids(server: Server, headers: dict[str, str]) -> dict[str, str]:
+    return {stage["name"]: stage["id"] for stage in get(server, headers, "/api/v1/stages")}
+
+
+def test_inline_edit_in_the_leads_table(page: Any, server: Server, owner: Owner) -> None:
+    headers = own_workspace(server, owner, "Inline")
+    lead = post(server, headers, "/api/v1/leads", first_name="Ines", value=100)
+    stages = stage_ids(server, headers)
+    open_workspace(page, owner, headers)
+    page.get_by_text("Columns", exact=True).click()
+    page.get_by_role("checkbox", name="Value").check()
+    page.get_by_role("checkbox", name="Job title").check()
+    page.get_by_text("Columns", exact=True).click()
+    table = page.get_by_role("table")
+
+    def stored() -> dict[str, Any]:
+        data: dict[str, Any] = get(server, headers, f"/api/v1/leads/{lead['id']}")
+        return data
+
+    # Double-click, type, Enter.
+    value = table.get_by_role("button", name=re.compile("^Value of Ines"))
+    value.dblclick()
+    editor = table.get_by_label("Value of Ines")
+    expect(editor).to_be_focused()
+    editor.fill("2500")
+    editor.press("Enter")
+    expect(value).to_have_text(re.compile(r"2,?500"))
+    expect(value).to_be_focused()
+    assert stored()["value"] == 2500
+
+    # The keyboard: Enter opens, Escape cancels, Enter saves.
+    title = table.get_by_role("button", name=re.compile("^Job title of Ines"))
+    title.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.type("CFO")
+    page.keyboard.press("Escape")
+    expect(title).to_have_text("—")
+    expect(title).to_be_focused()
+    page.keyboard.press("Enter")
+    page.keyboard.type("CTO")
+    page.keyboard.press("Enter")
+    expect(title).to_have_text("CTO")
+    assert stored()["job_title"] == "CTO"
+
+    # Stage and owner are choices: picking one saves it; arrows then Enter do too.
+    stage = table.get_by_role("button", name=re.compile("^Stage of Ines"))
+    stage.dblclick()
+    table.get_by_label("Stage of Ines").select_option(label="Qualified")
+    expect(stage).to_have_text("Qualified")
+    assert stored()["stage_id"] == stages["Qualified"]
+    page.keyboard.press("Enter")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    expect(stage).to_have_text("Proposal")
+    assert stored()["stage_id"] == stages["Proposal"]
+    owner_cell = table.get_by_role("button", name=re.compile("^Owner of Ines"))
+    owner_cell.dblclick()
+    table.get_by_label("Owner of Ines").select_option(label="Olivia Owner")
+    expect(owner_cell).to_have_text("Olivia Owner")
+    assert stored()["owner_id"] is not None
+
+    # A lost stage asks for the reason first.
+    stage.dblclick()
+    table.get_by_label("Stage of Ines").select_option(label="Lost")
+    dialog = page.get_by_role("dialog", name="Why was this lead lost?")
+    dialog.get_by_label("Lost reason").fill("Budget")
+    dialog.get_by_role("button", name="Mark as lost").click()
+    expect(stage).to_have_text("Lost")
+    assert (stored()["stage_id"], stored()["lost_reason"]) == (stages["Lost"], "Budget")
+
+    # A bad number never leaves the browser; a refusal by the server is rolled back, with why.
+    value.dblclick()
+    editor.fill("12.5")
+    editor.press("Enter")
+    expect(page.get_by_role("alert").filter(has_text="whole number")).to_be_visible()
+    editor.press("Escape")
+    with server.api() as api:
+        assert api.delete(f"/api/v1/leads/{lead['id']}", headers=headers).status_code == 200
+    value.dblclick()
+    editor.fill("9999")
+    editor.press("Enter")
+    expect(page.get_by_role("alert").filter(has_text="Ines was not changed")).to_be_visible()
+    expect(value).to_have_text(re.compile(r"2,?500"))
+    shot(page, "31-inline-edit")

@@ -7,6 +7,7 @@ export const LEAD_COLUMNS = {
   name: "Name",
   email: "Email",
   company: "Company",
+  job_title: "Job title",
   stage: "Stage",
   owner: "Owner",
   source: "Source",

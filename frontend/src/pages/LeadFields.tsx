@@ -30,14 +30,16 @@ export const FIELDS: { key: Editable; label: string; type?: string }[] = [
   { key: "tags", label: "Tags" },
 ];
 
-function shown(lead: Lead, key: Editable): string {
+/** A field's value as its editor shows it. */
+export function shown(lead: Lead, key: Editable): string {
   if (key === "phone") return lead.phone_raw ?? "";
   if (key === "tags") return lead.tags.join(", ");
   if (key === "value") return lead.value === null ? "" : String(lead.value);
   return (lead[key] as string | null) ?? "";
 }
 
-function patchOf(key: Editable, raw: string): Schemas["LeadUpdate"] {
+/** The PATCH body for an edited field (the leads table sends the same). */
+export function patchOf(key: Editable, raw: string): Schemas["LeadUpdate"] {
   const value = raw.trim();
   if (key === "tags")
     return {

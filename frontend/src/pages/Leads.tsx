@@ -41,7 +41,10 @@ import {
 import { LEAD_COLUMNS, visibilityFor } from "../lib/views";
 import { useSession, useWorkspace } from "../session";
 import { ExportDialog } from "./ExportDialog";
+import { LostReasonDialog } from "../components/LostReasonDialog";
+import { shown } from "./LeadFields";
 import { BulkBar } from "./LeadsBulkBar";
+import { EditableCell, useTableEdit } from "./LeadsCells";
 import { SavedViews } from "./LeadsSavedViews";
 import { NewLeadDialog } from "./NewLeadDialog";
 
@@ -51,7 +54,7 @@ const ROW_HEIGHT = 44;
 const COLUMNS_KEY = "leadwise.leads.columns";
 
 const COLUMN_LABELS: Record<string, string> = LEAD_COLUMNS;
-const DEFAULT_HIDDEN: VisibilityState = { value: false, updated: false };
+const DEFAULT_HIDDEN: VisibilityState = { job_title: false, value: false, updated: false };
 const SORT_OF_COLUMN: Record<string, SortField> = {
   name: "first_name",
   created: "created_at",
@@ -131,6 +134,26 @@ export function LeadsPage() {
   });
   const rows = useMemo(() => leads.data?.pages.flatMap((p) => p.items) ?? [], [leads.data]);
   const stageById = useMemo(() => new Map((stages.data ?? []).map((s) => [s.id, s])), [stages.data]);
+  const stageOptions = useMemo(() => (stages.data ?? []).map((s) => ({ value: s.id, label: s.name })), [stages.data]);
+  const ownerOptions = useMemo(
+    () => [
+      { value: "", label: "Unassigned" },
+      ...(members.data ?? []).map((m) => ({ value: m.user_id, label: m.full_name || m.email })),
+    ],
+    [members.data],
+  );
+  const canWrite = can("leads:write");
+  const canAssign = can("leads:assign");
+  const { mutate: editLead } = useTableEdit();
+  const [lostMove, setLostMove] = useState<{ lead: Lead; stageId: string } | null>(null);
+  const moveTo = useCallback(
+    (lead: Lead, stageId: string) => {
+      // A lost stage needs its reason first, as on the board and the lead's page.
+      if (stageById.get(stageId)?.kind === "lost") setLostMove({ lead, stageId });
+      else editLead({ lead, edit: { kind: "stage", stage_id: stageId } });
+    },
+    [stageById, editLead],
+  );
 
   const columns = useMemo<ColumnDef<Lead>[]>(
     () => [
@@ -173,16 +196,51 @@ export function LeadsPage() {
       { id: "email", header: "Email", size: 200, cell: ({ row }) => row.original.email ?? "—" },
       { id: "company", header: "Company", size: 150, cell: ({ row }) => row.original.company_name ?? "—" },
       {
+        id: "job_title",
+        header: "Job title",
+        size: 140,
+        cell: ({ row }) => (
+          <EditableCell
+            label={`Job title of ${leadName(row.original)}`}
+            value={row.original.job_title ?? ""}
+            display={row.original.job_title ?? "—"}
+            editor="text"
+            editable={canWrite}
+            onSave={(draft) => editLead({ lead: row.original, edit: { kind: "field", field: "job_title", draft } })}
+          />
+        ),
+      },
+      {
         id: "stage",
         header: "Stage",
         size: 110,
-        cell: ({ row }) => stageById.get(row.original.stage_id ?? "")?.name ?? "—",
+        cell: ({ row }) => (
+          <EditableCell
+            label={`Stage of ${leadName(row.original)}`}
+            value={row.original.stage_id ?? ""}
+            display={stageById.get(row.original.stage_id ?? "")?.name ?? "—"}
+            editor="select"
+            options={stageOptions}
+            editable={canWrite && stageOptions.length > 0}
+            onSave={(stageId) => moveTo(row.original, stageId)}
+          />
+        ),
       },
       {
         id: "owner",
         header: "Owner",
         size: 130,
-        cell: ({ row }) => memberName(members.data, row.original.owner_id),
+        cell: ({ row }) => (
+          <EditableCell
+            label={`Owner of ${leadName(row.original)}`}
+            value={row.original.owner_id ?? ""}
+            display={memberName(members.data, row.original.owner_id)}
+            editor="select"
+            options={ownerOptions}
+            editable={canAssign && !!members.data}
+            onSave={(owner) => editLead({ lead: row.original, edit: { kind: "owner", owner_id: owner || null } })}
+          />
+        ),
       },
       { id: "source", header: "Source", size: 90, cell: ({ row }) => row.original.source },
       {
@@ -200,7 +258,21 @@ export function LeadsPage() {
         ),
       },
       { id: "score", header: "Score", size: 70, cell: ({ row }) => row.original.score ?? "—" },
-      { id: "value", header: "Value", size: 90, cell: ({ row }) => formatMoney(row.original.value) },
+      {
+        id: "value",
+        header: "Value",
+        size: 100,
+        cell: ({ row }) => (
+          <EditableCell
+            label={`Value of ${leadName(row.original)}`}
+            value={shown(row.original, "value")}
+            display={formatMoney(row.original.value)}
+            editor="number"
+            editable={canWrite}
+            onSave={(draft) => editLead({ lead: row.original, edit: { kind: "field", field: "value", draft } })}
+          />
+        ),
+      },
       {
         id: "verification",
         header: "Email status",
@@ -210,10 +282,9 @@ export function LeadsPage() {
       { id: "created", header: "Created", size: 110, cell: ({ row }) => formatDate(row.original.created_at) },
       { id: "updated", header: "Updated", size: 110, cell: ({ row }) => formatDate(row.original.updated_at) },
     ],
-    [stageById, members.data],
+    [stageById, members.data, stageOptions, ownerOptions, canWrite, canAssign, editLead, moveTo],
   );
 
-  const canWrite = can("leads:write");
   const table = useReactTable({
     data: rows,
     // Selection is for bulk changes: a role that cannot make them gets no checkboxes.
@@ -519,6 +590,19 @@ export function LeadsPage() {
           )}
         </div>
       )}
+      <LostReasonDialog
+        open={!!lostMove}
+        busy={false}
+        onClose={() => setLostMove(null)}
+        onSubmit={(reason) => {
+          if (lostMove)
+            editLead({
+              lead: lostMove.lead,
+              edit: { kind: "stage", stage_id: lostMove.stageId, lost_reason: reason },
+            });
+          setLostMove(null);
+        }}
+      />
       <NewLeadDialog open={creating} onClose={() => setCreating(false)} />
       <ExportDialog open={exporting} onClose={() => setExporting(false)} filters={filters} selected={selectedIds} />
     </div>

@@ -32,6 +32,7 @@ COLUMNS = frozenset(
         "name",
         "email",
         "company",
+        "job_title",
         "stage",
         "owner",
         "source",
