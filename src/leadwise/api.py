@@ -17,6 +17,7 @@ from leadwise.import_export.import_router import router as imports_router
 from leadwise.import_export.router import router as import_export_router
 from leadwise.jobs.router import router as jobs_router
 from leadwise.leads.router import router as leads_router
+from leadwise.live.router import router as live_router
 from leadwise.prospecting.router import router as crawls_router
 from leadwise.saved_views.router import router as saved_views_router
 from leadwise.stages.router import router as stages_router
@@ -41,3 +42,4 @@ api_router.include_router(import_export_router)
 api_router.include_router(forms_router)
 api_router.include_router(public_capture_router)
 api_router.include_router(analytics_router)
+api_router.include_router(live_router)

@@ -117,6 +117,17 @@ class HttpSettings(BaseModel):
     max_body_bytes: int = Field(10 * 1024 * 1024, ge=1024)
 
 
+class LiveSettings(BaseModel):
+    """The live event stream (`GET /api/v1/events`)."""
+
+    keepalive_seconds: float = Field(15.0, gt=0, le=300)
+    # A stream ends after this long and the client reconnects (without losing events), so a
+    # revoked session or a changed role takes effect within it.
+    max_stream_seconds: float = Field(300.0, ge=5, le=24 * 3600)
+    # Events remembered per workspace, for clients that reconnect with `Last-Event-ID`.
+    replay_events: int = Field(500, ge=0, le=100_000)
+
+
 class StorageSettings(BaseModel):
     """Where uploaded files (CVs, RFPs) go, and what is accepted."""
 
@@ -384,6 +395,7 @@ class Settings(BaseSettings):
     jobs: JobSettings = JobSettings()
     worker: WorkerSettings = WorkerSettings()
     http: HttpSettings = HttpSettings()
+    live: LiveSettings = LiveSettings()
     storage: StorageSettings = StorageSettings()
     capture: CaptureSettings = CaptureSettings()
     imports: ImportSettings = ImportSettings()

@@ -28,6 +28,7 @@ from leadwise.config import Settings, get_settings
 from leadwise.core.cache import create_cache
 from leadwise.core.db import Database
 from leadwise.core.errors import AppError
+from leadwise.core.live import create_live_hub
 from leadwise.core.logging import configure_logging, get_logger
 from leadwise.core.middleware import (
     BodySizeLimitMiddleware,
@@ -138,7 +139,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.settings = settings
-        app.state.db = Database(settings)
+        app.state.live = create_live_hub(settings.redis_url, replay=settings.live.replay_events)
+        app.state.db = Database(settings, live=app.state.live)
         app.state.cache = create_cache(settings.redis_url)
         app.state.rate_limiter = RateLimiter(settings)
         app.state.file_store = create_file_store(settings.storage)
@@ -147,6 +149,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             yield
         finally:
+            await app.state.live.close()
             await app.state.cache.close()
             await app.state.file_store.close()
             await app.state.db.dispose()

@@ -9,6 +9,7 @@ from leadwise.import_export import (
     export,  # noqa: F401 - the exports.leads job
     import_job,  # noqa: F401 - imports.run and .revert
 )
+from leadwise.leads import live  # noqa: F401 - committed lead changes become live events
 from leadwise.notifications import handlers, subscribers
 from leadwise.prospecting import handlers as crawls  # noqa: F401 - crawl.site
 from leadwise.verification import auto as verification_auto  # noqa: F401 - verification.leads

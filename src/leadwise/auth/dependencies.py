@@ -22,6 +22,7 @@ from leadwise.auth.permissions import Permission
 from leadwise.auth.principal import Principal
 from leadwise.core.cache import Cache
 from leadwise.core.dependencies import SessionDep, SettingsDep
+from leadwise.core.live import SESSION_ACTOR, SESSION_WORKSPACE
 
 bearer_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/login", auto_error=False)
 api_key_scheme = APIKeyHeader(name="X-API-Key", auto_error=False)
@@ -53,6 +54,9 @@ async def _principal(
     principal = await service.authenticate(
         session, settings, cache, bearer=bearer, api_key=api_key, workspace_id=workspace_id
     )
+    # Who acts where, for the live events of what this request changes (leads/live.py).
+    session.info[SESSION_ACTOR] = principal.actor_id
+    session.info[SESSION_WORKSPACE] = principal.workspace_id
     structlog.contextvars.bind_contextvars(
         user_id=str(principal.user.id) if principal.user else None,
         api_key_id=str(principal.api_key.id) if principal.api_key else None,

@@ -27,9 +27,11 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.orm import Session
 
 from leadwise.config import Settings
 from leadwise.core.errors import AppError
+from leadwise.core.live import SESSION_HUB, LiveHub
 
 log = logging.getLogger(__name__)
 
@@ -113,14 +115,18 @@ def _sqlite_begin_before_savepoint(connection: Any, _name: str) -> None:
 class Database:
     """The engine and session factory of one process (or one event loop, in the worker)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, live: LiveHub | None = None) -> None:
         self.settings = settings
         self.engine = create_engine(settings)
-        self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)
+        # Sessions carry the hub that their committed lead changes are published to.
+        info = {SESSION_HUB: live} if live is not None else None
+        self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False, info=info)
         # For read-only requests: no BEGIN and COMMIT round trips around their SELECTs (under
         # READ COMMITTED each statement sees its own snapshot anyway). No savepoints here.
         self.read_sessionmaker = async_sessionmaker(
-            self.engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False
+            self.engine.execution_options(isolation_level="AUTOCOMMIT"),
+            expire_on_commit=False,
+            info=info,
         )
 
     async def dispose(self) -> None:
@@ -168,7 +174,7 @@ async def _roll_back(session: AsyncSession) -> None:
         await _run_callbacks(session.info.pop(ON_ROLLBACK_KEY, []), "on-rollback")
 
 
-def after_commit(session: AsyncSession, callback: Callback) -> None:
+def after_commit(session: AsyncSession | Session, callback: Callback) -> None:
     """Run `callback` once the transaction committed (a plain function runs in a thread)."""
     session.info.setdefault(AFTER_COMMIT_KEY, []).append(callback)
 

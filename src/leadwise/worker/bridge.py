@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from leadwise.config import get_settings
 from leadwise.core.db import Database
+from leadwise.core.live import create_live_hub
 
 T = TypeVar("T")
 _local = threading.local()
@@ -27,7 +28,11 @@ def run_async(work: Callable[[Database], Awaitable[T]]) -> T:
 
     async def main() -> T:
         if _local.database is None:
-            _local.database = Database(get_settings())
+            settings = get_settings()
+            # With Redis, what jobs do to leads reaches the API's live streams; without it,
+            # no stream listens in this process.
+            live = create_live_hub(settings.redis_url) if settings.redis_url else None
+            _local.database = Database(settings, live=live)
         return await work(_local.database)
 
     return runner.run(main())
