@@ -9,7 +9,6 @@ import { EmptyState, Spinner } from "./components/ui";
 import "./index.css";
 import { LeadDetailPage } from "./pages/LeadDetail";
 import { LeadsPage } from "./pages/Leads";
-import { PipelinePage } from "./pages/Pipeline";
 import { LoginPage, SetupPage } from "./pages/SignIn";
 import { SessionProvider, useSession } from "./session";
 
@@ -41,7 +40,8 @@ const router = createBrowserRouter([
       { index: true, element: <Navigate to="/leads" replace /> },
       { path: "leads", element: <LeadsPage /> },
       { path: "leads/:leadId", element: <LeadDetailPage /> },
-      { path: "pipeline", element: <PipelinePage /> },
+      // Lazy: the kanban's drag and drop and the live event stream load with the board.
+      { path: "pipeline", lazy: async () => ({ Component: (await import("./pages/Pipeline")).PipelinePage }) },
       { path: "companies", lazy: async () => ({ Component: (await import("./pages/Companies")).CompaniesPage }) },
       {
         path: "companies/:companyId",

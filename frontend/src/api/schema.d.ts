@@ -487,6 +487,37 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live events of the workspace (server-sent events)
+         * @description Server-sent events (`text/event-stream`) of the workspace: what happens to its leads, as it
+         *     happens, once committed. Authenticate as for every endpoint (`Authorization` and
+         *     `X-Workspace-ID` headers; read with `fetch` when your client cannot set headers on an
+         *     `EventSource`).
+         *
+         *     Each event has an `id`, a name and JSON data:
+         *     `{"type", "lead_id", "stage_id", "updated_at", "actor_user_id"}` for `lead.created`,
+         *     `lead.updated`, `lead.moved` (with `from_stage_id`), `lead.deleted`, `lead.merged` (with
+         *     `merged_into_id`) and `lead.restored`; `leads.changed` (`{"count"}`) when many leads changed at
+         *     once. Control events without an id: `ready` first, `reset` when events were missed (refetch),
+         *     `bye` before the server ends the stream (`renew` after a few minutes, `shutdown`); reconnect
+         *     with `Last-Event-ID` to receive what you missed. A comment (`: keep-alive`) comes every 15 s.
+         */
+        get: operations["events_api_v1_events_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exports": {
         parameters: {
             query?: never;
@@ -8842,6 +8873,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input; `error.details.errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    events_api_v1_events_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Resume after this event */
+                "Last-Event-ID"?: string | null;
+                /** @description Active workspace (default: your first one) */
+                "X-Workspace-ID"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An endless stream of server-sent events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Not signed in, or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (also for ids of other workspaces) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
             /** @description Invalid input; `error.details.errors` names each field */
             422: {

@@ -12,7 +12,7 @@ import {
   type KeyboardCoordinateGetter,
 } from "@dnd-kit/core";
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { api, unwrap, unwrapPage, type Lead, type Schemas, type Stage } from "../api/client";
 import { useToast } from "../components/toast";
@@ -20,6 +20,7 @@ import { ErrorAlert, SelectField, Spinner, formatMoney, leadName } from "../comp
 import { memberName, useMembers, useStages } from "../hooks";
 import { SOURCES, type Source } from "../lib/filters";
 import { moveCard, type Board } from "../lib/board";
+import { useLivePipeline, type LiveStatus } from "../lib/liveEvents";
 import { useSession, useWorkspace } from "../session";
 import { LostReasonDialog } from "../components/LostReasonDialog";
 
@@ -43,7 +44,7 @@ const columnKeys: KeyboardCoordinateGetter = (event, { context }) => {
 
 export function PipelinePage() {
   const workspace = useWorkspace();
-  const { can } = useSession();
+  const { can, me } = useSession();
   const stages = useStages();
   const members = useMembers();
   const toast = useToast();
@@ -56,6 +57,8 @@ export function PipelinePage() {
   const filter = useMemo(() => ({ owner_id: owner || undefined, source }), [owner, source]);
   const [dragging, setDragging] = useState<Lead | null>(null);
   const [pendingLost, setPendingLost] = useState<{ lead: Lead; from: string; to: string } | null>(null);
+  // Leads this tab moved: the stream's echo of the move is skipped (the move refetches itself).
+  const ownMoves = useRef(new Set<string>()).current;
 
   const summaryKey = ["pipeline", workspace, "summary", filter];
   const columnKey = (stageId: string) => ["pipeline", workspace, "column", stageId, filter];
@@ -91,6 +94,7 @@ export function PipelinePage() {
         }),
       ),
     onMutate: async ({ lead, from, to }) => {
+      ownMoves.add(lead.id);
       await queryClient.cancelQueries({ queryKey: ["pipeline", workspace] });
       const before: Board = {
         from: queryClient.getQueryData<Lead[]>(columnKey(from)) ?? [],
@@ -103,7 +107,8 @@ export function PipelinePage() {
       queryClient.setQueryData(summaryKey, after.summary);
       return before;
     },
-    onError: (error, { from, to }, before) => {
+    onError: (error, { lead, from, to }, before) => {
+      ownMoves.delete(lead.id);
       if (before) {
         queryClient.setQueryData(columnKey(from), before.from);
         queryClient.setQueryData(columnKey(to), before.to);
@@ -119,6 +124,13 @@ export function PipelinePage() {
       void queryClient.invalidateQueries({ queryKey: ["leads"] });
       void queryClient.invalidateQueries({ queryKey: ["lead"] });
     },
+  });
+
+  // Someone else's changes wait while a card is lifted, a move is on its way or a lost reason is asked.
+  const live = useLivePipeline(workspace, {
+    busy: dragging !== null || move.isPending || pendingLost !== null,
+    me: me?.id ?? null,
+    ownMoves,
   });
 
   function onDragStart(event: DragStartEvent) {
@@ -147,7 +159,10 @@ export function PipelinePage() {
   return (
     <div className="flex flex-1 flex-col gap-4">
       <div className="flex flex-wrap items-end gap-3">
-        <h1 className="mr-auto text-2xl font-semibold text-slate-900">Pipeline</h1>
+        <div className="mr-auto flex items-center gap-3">
+          <h1 className="text-2xl font-semibold text-slate-900">Pipeline</h1>
+          <LiveBadge status={live} />
+        </div>
         <div className="flex gap-3">
           <SelectField
             label="Owner"
@@ -226,6 +241,29 @@ export function PipelinePage() {
         }}
       />
     </div>
+  );
+}
+
+const LIVE_LABELS: Record<LiveStatus, { text: string; dot: string; title: string }> = {
+  live: { text: "Live", dot: "bg-emerald-600", title: "Changes by others appear as they happen" },
+  connecting: { text: "Connecting…", dot: "bg-slate-400", title: "Connecting to live updates" },
+  reconnecting: { text: "Reconnecting…", dot: "bg-amber-500", title: "Live updates paused; reconnecting" },
+  off: { text: "Not live", dot: "bg-slate-400", title: "Live updates are off; reload to try again" },
+};
+
+function LiveBadge({ status }: { status: LiveStatus }) {
+  const label = LIVE_LABELS[status];
+  return (
+    <span
+      role="status"
+      title={label.title}
+      data-testid="live-status"
+      data-status={status}
+      className="inline-flex items-center gap-1.5 rounded-full border border-slate-200 bg-white px-2 py-0.5 text-xs text-slate-700"
+    >
+      <span aria-hidden className={`h-2 w-2 rounded-full ${label.dot}`} />
+      {label.text}
+    </span>
   );
 }
 
