@@ -80,10 +80,44 @@ async def test_upload_list_and_download_a_cv(client, owner: Account, data_dir: P
         f"/api/v1/attachments/{attachment['id']}/download?inline=true", headers=owner.headers
     )
     assert inline.headers["content-disposition"].startswith("inline;")
+    # The preview's frame shows the file, still without script or reach.
+    assert inline.headers["content-type"] == "application/pdf"
+    assert "sandbox" in inline.headers["content-security-policy"]
 
     timeline = await client.get(f"/api/v1/leads/{lead_id}/activities", headers=owner.headers)
     events = [a["data"].get("event") for a in timeline.json()["data"]]
     assert events == ["attachment_added", "created"]
+
+
+async def test_only_pdfs_and_images_are_shown_inline(client, owner: Account):
+    lead_id = await new_lead(client, owner)
+    response = await upload(
+        client,
+        owner,
+        lead_id,
+        ("file", ("rfp.docx", files.docx(), "application/octet-stream")),
+        ("file", ("logo.png", files.png(), "image/png")),
+        # Claims to be an image: the bytes say text, and text is never shown inline.
+        ("file", ("page.png", b"<script>alert(1)</script>", "image/png")),
+    )
+    assert response.status_code == 201, response.text
+    shown = {}
+    for attachment in response.json()["data"]:
+        download = await client.get(
+            f"/api/v1/attachments/{attachment['id']}/download?inline=true", headers=owner.headers
+        )
+        shown[attachment["original_name"]] = (
+            download.headers["content-type"].split(";")[0],
+            download.headers["content-disposition"].split(";")[0],
+        )
+    assert shown == {
+        "rfp.docx": (
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "attachment",
+        ),
+        "logo.png": ("image/png", "inline"),
+        "page.png": ("text/plain", "attachment"),
+    }
 
 
 async def test_several_files_at_once(client, owner: Account, data_dir: Path):

@@ -66,6 +66,17 @@ async def test_web_app_csp_allows_no_inline_script(client: httpx.AsyncClient) ->
     assert csp["default-src"] == ["'self'"]
 
 
+async def test_web_app_csp_frames_only_its_own_blobs(client: httpx.AsyncClient) -> None:
+    # The attachment preview shows a fetched file on a blob: URL, in a frame (PDF) or an image.
+    csp = _csp(await client.get("/leads/some-id"))
+    assert csp["frame-src"] == ["'self'", "blob:"]
+    assert "blob:" in csp["img-src"]
+    assert csp["object-src"] == ["'none'"]
+    assert csp["frame-ancestors"] == ["'none'"]  # nobody frames the app itself
+    # The API never answers anything a frame could show.
+    assert "frame-src" not in _csp(await client.get("/api/v1/setup"))
+
+
 async def test_docs_csp_allows_the_swagger_inline_script(client: httpx.AsyncClient) -> None:
     response = await client.get("/docs")
     assert response.status_code == 200

@@ -174,12 +174,15 @@ export function Dialog({
   title,
   children,
   wide,
+  large,
 }: {
   open: boolean;
   onClose: () => void;
   title: string;
   children: ReactNode;
   wide?: boolean;
+  /** Nearly the whole window (a file preview). */
+  large?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -195,7 +198,7 @@ export function Dialog({
       aria-labelledby={titleId}
       onClose={onClose}
       onCancel={onClose}
-      className={`m-auto w-[calc(100%-2rem)] ${wide ? "max-w-2xl" : "max-w-md"} rounded-lg bg-white p-0 shadow-xl`}
+      className={`m-auto w-[calc(100%-2rem)] ${large ? "max-w-5xl" : wide ? "max-w-2xl" : "max-w-md"} rounded-lg bg-white p-0 shadow-xl`}
     >
       {open && (
         <div className="p-5">

@@ -25,8 +25,12 @@ KNOWN_METHODS = frozenset(
     {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT"}
 )
 _API_CSP = b"default-src 'none'; frame-ancestors 'none'"
+# blob: frames and images are the attachment preview: files the app itself fetched (with the
+# token) and typed as the PDF or image the server sniffed at upload. Blob URLs are bound to
+# this origin, so no other site's content can be framed this way; plugins stay off.
 _APP_CSP = (
-    b"default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+    b"default-src 'self'; img-src 'self' data: blob:; frame-src 'self' blob:; "
+    b"object-src 'none'; style-src 'self' 'unsafe-inline'; "
     b"script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
     b"form-action 'self'"
 )
