@@ -12,6 +12,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from leadwise.core.migrate import include_name
 from leadwise.models import Base
 from tests.conftest import BACKENDS, POSTGRES_URL, _create_postgres_database
 
@@ -151,7 +152,10 @@ async def test_migrations_match_the_models(database_url: str):
     try:
         async with engine.connect() as connection:
             diff = await connection.run_sync(
-                lambda sync: compare_metadata(MigrationContext.configure(sync), Base.metadata)
+                lambda sync: compare_metadata(
+                    MigrationContext.configure(sync, opts={"include_name": include_name}),
+                    Base.metadata,
+                )
             )
     finally:
         await engine.dispose()

@@ -8,7 +8,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, or_, select, tuple_
+from sqlalchemy import Select, func, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
@@ -22,7 +22,7 @@ from leadwise.core.events import emit
 from leadwise.core.pagination import PageParams, paginate, paginate_by_id
 from leadwise.core.schemas import Page
 from leadwise.core.storage import FileStore
-from leadwise.leads import assignment, custom_fields, repository
+from leadwise.leads import assignment, custom_fields, repository, search
 from leadwise.leads.events import LeadAssigned, LeadChanged, LeadCreated
 from leadwise.leads.normalize import (
     InvalidValue,
@@ -382,25 +382,8 @@ def _filtered(query: Q, workspace_id: uuid.UUID, filters: BulkFilter) -> Q:
         )
         query = query.where(Lead.id.in_(tagged))
     if filters.q:
-        pattern = f"%{_escape_like(filters.q.strip().lower())}%"
-        query = query.where(
-            or_(
-                *(
-                    column.ilike(pattern, escape="\\")
-                    for column in (
-                        Lead.first_name,
-                        Lead.last_name,
-                        Lead.email_normalized,
-                        Lead.company_name,
-                    )
-                )
-            )
-        )
+        query = query.where(search.matching(filters.q))
     return query
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 async def update(

@@ -9,6 +9,7 @@ from sqlalchemy.engine import Connection
 
 from leadwise.config import Settings, get_settings
 from leadwise.core.db import create_engine
+from leadwise.core.migrate import include_name
 from leadwise.models import Base
 
 config = context.config
@@ -27,6 +28,7 @@ def _configure(connection: Connection | None = None, **kwargs: object) -> None:
         # SQLite cannot ALTER most things: batch mode rebuilds the table instead.
         render_as_batch=True,
         compare_type=True,
+        include_name=include_name,
         **kwargs,  # type: ignore[arg-type]
     )
 

@@ -44,8 +44,25 @@ class Lead(IdMixin, TimestampMixin, SoftDeleteMixin, Base):
         # The list's default order and cursor: newest first, within a workspace.
         Index("ix_leads_workspace_id_created_at_id", "workspace_id", "created_at", "id"),
         Index("ix_leads_workspace_id_email_normalized", "workspace_id", "email_normalized"),
-        Index("ix_leads_workspace_id_stage_id", "workspace_id", "stage_id"),
-        Index("ix_leads_workspace_id_owner_id", "workspace_id", "owner_id"),
+        # A stage's or owner's leads newest first, and the list sorted by name or by last change,
+        # each read in order from an index: no sort of the whole workspace (bench/leads_list.py).
+        Index(
+            "ix_leads_workspace_id_stage_id_created_at_id",
+            "workspace_id",
+            "stage_id",
+            "created_at",
+            "id",
+        ),
+        Index(
+            "ix_leads_workspace_id_owner_id_created_at_id",
+            "workspace_id",
+            "owner_id",
+            "created_at",
+            "id",
+        ),
+        Index("ix_leads_workspace_id_first_name_id", "workspace_id", "first_name", "id"),
+        Index("ix_leads_workspace_id_last_name_id", "workspace_id", "last_name", "id"),
+        Index("ix_leads_workspace_id_updated_at_id", "workspace_id", "updated_at", "id"),
         Index("ix_leads_workspace_id_phone_e164", "workspace_id", "phone_e164"),
         Index("ix_leads_company_id", "company_id"),
         Index("ix_leads_workspace_id_external_id", "workspace_id", "external_id"),
