@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countryCodes, keyFromLabel, keyState, moveTargets, moved } from "./settings";
+import { countryCodes, droppedOn, inOrder, keyFromLabel, keyState, moveTargets, moved } from "./settings";
 
 const stages = [
   { id: "a", kind: "open" },
@@ -14,6 +14,20 @@ describe("settings rules", () => {
     expect(moved(stages, 1, 1)).toEqual(["a", "w", "b", "c"]);
     expect(moved(stages, 0, -1)).toEqual(["a", "b", "w", "c"]);
     expect(moved(stages, 3, 1)).toEqual(["a", "b", "w", "c"]);
+  });
+
+  it("puts a dragged stage in the place of the one it is dropped on", () => {
+    expect(droppedOn(stages, "c", "a")).toEqual(["c", "a", "b", "w"]);
+    expect(droppedOn(stages, "a", "w")).toEqual(["b", "w", "a", "c"]);
+    expect(droppedOn(stages, "a", "a")).toEqual(["a", "b", "w", "c"]);
+    expect(droppedOn(stages, "a", "gone")).toEqual(["a", "b", "w", "c"]);
+    const positioned = stages.map((s, position) => ({ ...s, position }));
+    expect(inOrder(positioned, ["w", "a", "b", "c"]).map((s) => [s.id, s.position])).toEqual([
+      ["w", 0],
+      ["a", 1],
+      ["b", 2],
+      ["c", 3],
+    ]);
   });
 
   it("offers the other stages as targets for a deleted stage's leads, open ones first", () => {

@@ -10,6 +10,23 @@ export function moved<T extends { id: string }>(items: T[], index: number, delta
   return ids;
 }
 
+/** The ids in their new order after dragging `fromId` onto `toId` (it takes that place). */
+export function droppedOn<T extends { id: string }>(items: T[], fromId: string, toId: string): string[] {
+  const from = items.findIndex((i) => i.id === fromId);
+  const to = items.findIndex((i) => i.id === toId);
+  if (from < 0 || to < 0) return items.map((i) => i.id);
+  return moved(items, from, to - from);
+}
+
+/** The list in the given order, with positions to match (what the server will answer). */
+export function inOrder<T extends { id: string; position: number }>(items: T[], ids: string[]): T[] {
+  const byId = new Map(items.map((i) => [i.id, i]));
+  return ids.flatMap((id, position) => {
+    const item = byId.get(id);
+    return item ? [{ ...item, position }] : [];
+  });
+}
+
 /** Stages a deleted stage's leads can move to: any other stage, open ones first. */
 export function moveTargets<T extends { id: string; kind: string }>(stages: T[], deleting: string): T[] {
   const others = stages.filter((s) => s.id !== deleting);

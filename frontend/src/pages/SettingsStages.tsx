@@ -1,11 +1,23 @@
-// Pipeline stages: rename, reorder, add, delete (a stage's leads move to another stage first).
+// Pipeline stages: rename, reorder (drag the handle, or the up and down buttons), add, delete (a
+// stage's leads move to another stage first).
+import {
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  closestCenter,
+  useDraggable,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+} from "@dnd-kit/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { api, unwrap, type Schemas, type Stage } from "../api/client";
 import { useToast } from "../components/toast";
 import { Badge, Button, Dialog, ErrorAlert, SelectField, Spinner, TextField, inputClass } from "../components/ui";
 import { useStages } from "../hooks";
-import { moveTargets, moved } from "../lib/settings";
+import { droppedOn, inOrder, moveTargets, moved } from "../lib/settings";
 import { useSession, useWorkspace } from "../session";
 
 type Kind = Schemas["StageKind"];
@@ -43,6 +55,39 @@ function StageName({
   );
 }
 
+/** A row that is both dragged (by its handle) and dropped on. */
+function StageRow({ stage, draggable, children }: { stage: Stage; draggable: boolean; children: ReactNode }) {
+  const drag = useDraggable({ id: stage.id, disabled: !draggable });
+  const drop = useDroppable({ id: stage.id });
+  const style = drag.transform ? { transform: `translate3d(0, ${drag.transform.y}px, 0)` } : undefined;
+  return (
+    <li
+      ref={drop.setNodeRef}
+      data-stage={stage.name}
+      className={`flex flex-wrap items-center gap-2 py-2 ${drop.isOver && !drag.isDragging ? "bg-indigo-50 ring-2 ring-indigo-300" : ""}`}
+    >
+      <div
+        ref={drag.setNodeRef}
+        style={style}
+        className={`flex flex-1 flex-wrap items-center gap-2 ${drag.isDragging ? "relative z-10 rounded bg-white opacity-80 shadow-lg" : ""}`}
+      >
+        {draggable && (
+          <button
+            type="button"
+            aria-label={`Drag ${stage.name}`}
+            className="cursor-grab touch-none rounded px-1 text-lg leading-none text-slate-500 hover:bg-slate-100 active:cursor-grabbing"
+            {...drag.attributes}
+            {...drag.listeners}
+          >
+            <span aria-hidden>⠿</span>
+          </button>
+        )}
+        {children}
+      </div>
+    </li>
+  );
+}
+
 export function SettingsStagesPage() {
   const workspace = useWorkspace();
   const { can } = useSession();
@@ -68,11 +113,33 @@ export function SettingsStagesPage() {
       void refresh();
     },
   });
+  const stagesKey = ["stages", workspace];
   const reorder = useMutation({
     mutationFn: (ids: string[]) => unwrap(api.POST("/api/v1/stages/reorder", { body: { stage_ids: ids } })),
-    onSuccess: () => void refresh(),
-    onError: toast.error,
+    // The list takes its new order at once, and its old one back if the server refuses.
+    onMutate: async (ids) => {
+      await queryClient.cancelQueries({ queryKey: stagesKey });
+      const before = queryClient.getQueryData<Stage[]>(stagesKey);
+      if (before) queryClient.setQueryData(stagesKey, inOrder(before, ids));
+      return { before };
+    },
+    onError: (error, _ids, context) => {
+      if (context?.before) queryClient.setQueryData(stagesKey, context.before);
+      toast.error(error);
+    },
+    onSettled: () => {
+      void refresh();
+      void queryClient.invalidateQueries({ queryKey: ["pipeline", workspace] });
+    },
   });
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor),
+  );
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    if (!stages.data || !over || over.id === active.id) return;
+    reorder.mutate(droppedOn(stages.data, String(active.id), String(over.id)));
+  };
   const create = useMutation({
     mutationFn: () => unwrap(api.POST("/api/v1/stages", { body: { name, kind } })),
     onSuccess: () => {
@@ -114,56 +181,80 @@ export function SettingsStagesPage() {
         <p className="mb-3 text-sm text-slate-600">
           Leads move through these stages in this order; new leads start in the first open stage.
         </p>
-        <ol className="flex flex-col divide-y divide-slate-100">
-          {list.map((stage, index) => (
-            <li key={stage.id} className="flex flex-wrap items-center gap-2 py-2" data-stage={stage.name}>
-              <span className="w-6 text-right text-sm tabular-nums text-slate-500">{index + 1}</span>
-              <div className="min-w-40 flex-1 sm:max-w-md">
-                <StageName
-                  key={stage.name}
-                  stage={stage}
-                  editable={manage}
-                  onRename={(name) => rename.mutate({ id: stage.id, name })}
-                />
-              </div>
-              <span className="w-14">
-                <Badge tone={KIND_TONE[stage.kind]}>{stage.kind}</Badge>
-              </span>
-              {manage && (
-                <div className="flex gap-1">
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    aria-label={`Move ${stage.name} up`}
-                    disabled={index === 0 || reorder.isPending}
-                    onClick={() => reorder.mutate(moved(list, index, -1))}
-                  >
-                    ↑
-                  </Button>
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    aria-label={`Move ${stage.name} down`}
-                    disabled={index === list.length - 1 || reorder.isPending}
-                    onClick={() => reorder.mutate(moved(list, index, 1))}
-                  >
-                    ↓
-                  </Button>
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    onClick={() => {
-                      setDeleting(stage);
-                      setMoveTo(moveTargets(list, stage.id)[0]?.id ?? "");
-                    }}
-                  >
-                    Delete
-                  </Button>
+        {manage && (
+          <p className="mb-3 text-sm text-slate-600">
+            Drag a stage by its handle (⠿) to reorder, or use the arrows. With the keyboard: focus the handle, press
+            Space, move with the arrow keys, Space again to drop (Escape cancels); or the ↑ and ↓ buttons.
+          </p>
+        )}
+        <DndContext
+          sensors={sensors}
+          collisionDetection={closestCenter}
+          onDragEnd={onDragEnd}
+          accessibility={{
+            announcements: {
+              onDragStart: ({ active }) => `Picked up ${list.find((s) => s.id === active.id)?.name}.`,
+              onDragOver: ({ over }) =>
+                over ? `Over ${list.find((s) => s.id === over.id)?.name}.` : "Not over a stage.",
+              onDragEnd: ({ active, over }) =>
+                over
+                  ? `${list.find((s) => s.id === active.id)?.name} takes the place of ${list.find((s) => s.id === over.id)?.name}.`
+                  : "Dropped.",
+              onDragCancel: () => "Move cancelled.",
+            },
+          }}
+        >
+          <ol className="flex flex-col divide-y divide-slate-100">
+            {list.map((stage, index) => (
+              <StageRow key={stage.id} stage={stage} draggable={manage}>
+                <span className="w-6 text-right text-sm tabular-nums text-slate-500">{index + 1}</span>
+                <div className="min-w-40 flex-1 sm:max-w-md">
+                  <StageName
+                    key={stage.name}
+                    stage={stage}
+                    editable={manage}
+                    onRename={(name) => rename.mutate({ id: stage.id, name })}
+                  />
                 </div>
-              )}
-            </li>
-          ))}
-        </ol>
+                <span className="w-14">
+                  <Badge tone={KIND_TONE[stage.kind]}>{stage.kind}</Badge>
+                </span>
+                {manage && (
+                  <div className="flex gap-1">
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={`Move ${stage.name} up`}
+                      disabled={index === 0 || reorder.isPending}
+                      onClick={() => reorder.mutate(moved(list, index, -1))}
+                    >
+                      ↑
+                    </Button>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={`Move ${stage.name} down`}
+                      disabled={index === list.length - 1 || reorder.isPending}
+                      onClick={() => reorder.mutate(moved(list, index, 1))}
+                    >
+                      ↓
+                    </Button>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => {
+                        setDeleting(stage);
+                        setMoveTo(moveTargets(list, stage.id)[0]?.id ?? "");
+                      }}
+                    >
+                      Delete
+                    </Button>
+                  </div>
+                )}
+              </StageRow>
+            ))}
+          </ol>
+        </DndContext>
       </section>
       {manage && (
         <section aria-labelledby="new-stage-h" className="rounded-lg border border-slate-200 bg-white p-4">
