@@ -84,6 +84,26 @@ async def app_as_owner(
             yield client, {"Authorization": f"Bearer {token}"}
 
 
+@contextlib.asynccontextmanager
+async def app_with_leads(
+    name: str, postgres: str | None, count: int
+) -> AsyncIterator[tuple[httpx.AsyncClient, dict[str, str]]]:
+    """`app_as_owner` holding `count` leads: one made through the API, the rest copied from it
+    (bench/seed_leads.py)."""
+    async with app_as_owner(name, postgres) as (client, headers):
+        # Imported once the environment is set: settings are read on import.
+        from seed_leads import seed
+
+        first = await client.post(
+            "/api/v1/leads",
+            json={"first_name": "Ada", "last_name": "Lovelace", "email": "lead0@example.org"},
+            headers=headers,
+        )
+        assert first.status_code == 201, first.text
+        await seed(count - 1)
+        yield client, headers
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--postgres", help="server URL; a fresh database is made on it")
@@ -95,17 +115,7 @@ async def main() -> None:
     parser.add_argument("--sort", default="tottime", help="pstats order (tottime, cumulative)")
     args = parser.parse_args()
 
-    async with app_as_owner("inprocess", args.postgres) as (client, headers):
-        # Imported once the environment is set: settings are read on import.
-        from seed_leads import seed
-
-        first = await client.post(
-            "/api/v1/leads",
-            json={"first_name": "Ada", "last_name": "Lovelace", "email": "lead0@example.org"},
-            headers=headers,
-        )
-        assert first.status_code == 201, first.text
-        await seed(args.seed - 1)
+    async with app_with_leads("inprocess", args.postgres, args.seed) as (client, headers):
         counter = iter(range(1, 10**9))
 
         async def list_leads() -> None:

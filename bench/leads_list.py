@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from inprocess import app_as_owner  # after the path is set
+from inprocess import app_with_leads  # after the path is set
 
 
 async def main() -> None:
@@ -28,16 +28,7 @@ async def main() -> None:
     parser.add_argument("--postgres", help="server URL; a fresh database is made on it")
     parser.add_argument("--seed", type=int, default=100_000)
     args = parser.parse_args()
-    async with app_as_owner("leads-list", args.postgres) as (client, headers):
-        from seed_leads import seed  # imported once the environment is set
-
-        first = await client.post(
-            "/api/v1/leads",
-            json={"first_name": "Ada", "last_name": "Lovelace", "email": "lead0@example.org"},
-            headers=headers,
-        )
-        assert first.status_code == 201, first.text
-        await seed(args.seed - 1)
+    async with app_with_leads("leads-list", args.postgres, args.seed) as (client, headers):
         stages = (await client.get("/api/v1/stages", headers=headers)).json()["data"]
         page = "/api/v1/leads?limit=50"
         cases = {
