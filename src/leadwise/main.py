@@ -28,7 +28,7 @@ from leadwise.config import Settings, get_settings
 from leadwise.core.cache import create_cache
 from leadwise.core.db import Database
 from leadwise.core.errors import AppError
-from leadwise.core.live import create_live_hub
+from leadwise.core.live import create_live_hub, relay_directory
 from leadwise.core.logging import configure_logging, get_logger
 from leadwise.core.middleware import (
     BodySizeLimitMiddleware,
@@ -141,6 +141,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.settings = settings
         app.state.live = create_live_hub(settings.redis_url, replay=settings.live.replay_events)
         app.state.db = Database(settings, live=app.state.live)
+        if not settings.redis_url:  # job workers on this machine relay their events
+            await app.state.live.start_relay(relay_directory(settings.data_dir))
         app.state.cache = create_cache(settings.redis_url)
         app.state.rate_limiter = RateLimiter(settings)
         app.state.file_store = create_file_store(settings.storage)

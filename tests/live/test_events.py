@@ -54,12 +54,6 @@ async def serve(app: Any) -> AsyncIterator[Served]:
             await served.stop()
 
 
-@pytest.fixture
-async def served(app: Any) -> AsyncIterator[Served]:
-    async with serve(app) as running:
-        yield running
-
-
 @dataclass
 class Event:
     name: str | None = None

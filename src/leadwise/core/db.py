@@ -7,6 +7,7 @@ drops them and runs the `on_rollback()` ones instead (files stored for rows that
 
 from __future__ import annotations
 
+import copy
 import inspect
 import logging
 import time
@@ -31,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from leadwise.config import Settings
 from leadwise.core.errors import AppError
-from leadwise.core.live import SESSION_HUB, LiveHub
+from leadwise.core.live import SESSION_HUB, SESSION_WORKSPACE, LiveHub, Publisher
 
 log = logging.getLogger(__name__)
 
@@ -118,8 +119,11 @@ class Database:
     def __init__(self, settings: Settings, *, live: LiveHub | None = None) -> None:
         self.settings = settings
         self.engine = create_engine(settings)
+        self.live = live
         # Sessions carry the hub that their committed lead changes are published to.
-        info = {SESSION_HUB: live} if live is not None else None
+        self._make_sessions({SESSION_HUB: live} if live is not None else None)
+
+    def _make_sessions(self, info: dict[str, Any] | None) -> None:
         self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False, info=info)
         # For read-only requests: no BEGIN and COMMIT round trips around their SELECTs (under
         # READ COMMITTED each statement sees its own snapshot anyway). No savepoints here.
@@ -128,6 +132,14 @@ class Database:
             expire_on_commit=False,
             info=info,
         )
+
+    def for_job(self, workspace_id: uuid.UUID, live: Publisher) -> Database:
+        """The same engine and pool, with sessions that publish their committed lead changes
+        through `live` (a job's throttled feed) as changes in `workspace_id`: a job's bulk
+        statements then become `leads.changed`, as a request's do."""
+        view = copy.copy(self)
+        view._make_sessions({SESSION_HUB: live, SESSION_WORKSPACE: workspace_id})
+        return view
 
     async def dispose(self) -> None:
         await self.engine.dispose()

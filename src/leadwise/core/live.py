@@ -6,7 +6,13 @@ rolled-back change); every stream open on that workspace in any process gets the
 - in memory by default: the hub hands it to this process's streams;
 - with Redis (`LEADWISE_REDIS_URL`), it goes through pub/sub, one channel per workspace; each
   process subscribes to the channels of the workspaces it has streams for, and a process with
-  none (a job worker) only publishes.
+  none (a job worker) only publishes;
+- without Redis, a job worker on the same machine (the embedded worker of `leadwise serve` is a
+  process of its own) sends its events as datagrams to a Unix socket that each API process
+  listens on in `<data_dir>/live/` (`RelayHub`, `LiveHub.start_relay`).
+
+A job publishes through a `JobFeed`, which lets at most one event a second through per
+workspace and folds the rest into one `leads.changed` (a 1,000-chunk import does not flood).
 
 Each hub keeps the last events of each workspace, so a client that reconnects with the id of
 the last event it saw gets what it missed, or `reset` (refetch everything) when that is gone.
@@ -20,12 +26,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import math
+import os
 import signal
+import socket
+import time
 import uuid
 from collections import OrderedDict, deque
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol
 
 import orjson
 from redis.asyncio import Redis
@@ -40,6 +51,11 @@ CHANNEL_PREFIX = "lw:live:"
 QUEUE_LIMIT = 1000  # events waiting for one slow stream; past it the stream gets `reset`
 SHUTDOWN_POLL_SECONDS = 0.25
 MAX_WORKSPACES_REMEMBERED = 10_000
+# The one coarse event: many leads changed at once, refetch what is shown.
+LEADS_CHANGED = "leads.changed"
+JOB_EVENT_INTERVAL = 1.0  # seconds between the events of one job run, per workspace
+RELAY_SUFFIX = ".sock"
+MAX_SOCKET_PATH = 100  # sun_path holds 108 bytes on Linux
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +86,24 @@ def _more_types(value: Any) -> Any:
     if isinstance(value, uuid.UUID):
         return str(value)
     raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def _message(workspace_id: uuid.UUID, event: LiveEvent) -> bytes:
+    """An event as it travels between processes (Redis, the local relay)."""
+    return orjson.dumps(
+        {"workspace_id": str(workspace_id), "id": event.id, "type": event.type, "data": event.data}
+    )
+
+
+def _from_message(body: bytes) -> tuple[uuid.UUID | None, LiveEvent]:
+    decoded = orjson.loads(body)
+    workspace = decoded.get("workspace_id")
+    event = LiveEvent(str(decoded["id"]), str(decoded["type"]), dict(decoded["data"]))
+    return (uuid.UUID(workspace) if workspace else None), event
+
+
+class Publisher(Protocol):
+    async def publish(self, workspace_id: uuid.UUID, type_: str, data: dict[str, Any]) -> None: ...
 
 
 class Control:
@@ -124,6 +158,7 @@ class LiveHub:
         self._subscriptions: dict[uuid.UUID, set[Subscription]] = {}
         self._recent: OrderedDict[uuid.UUID, deque[LiveEvent]] = OrderedDict()
         self._watcher: asyncio.Task[None] | None = None
+        self._relay: tuple[asyncio.DatagramTransport, Path] | None = None
         self.closed = False
 
     # --- publishing ------------------------------------------------------------------------
@@ -210,8 +245,50 @@ class LiveHub:
     async def ping(self) -> bool:
         return True
 
+    # --- the local relay (no Redis) --------------------------------------------------------
+
+    async def start_relay(self, directory: Path) -> Path | None:
+        """Hear the events of job workers on this machine: they send them to a socket of this
+        process in `directory` (see `RelayHub`). None where that cannot be (no Unix sockets,
+        a path too long for one)."""
+        path = directory / f"{os.getpid()}{RELAY_SUFFIX}"
+        if not hasattr(socket, "AF_UNIX") or len(os.fsencode(path)) > MAX_SOCKET_PATH:
+            log.warning("live events: no local relay; job events need Redis", path=str(path))
+            return None
+        hub = self
+
+        class Receiver(asyncio.DatagramProtocol):
+            def datagram_received(self, data: bytes, addr: Any) -> None:
+                hub._relayed(data)
+
+        try:
+            sock = _bound_socket(path)
+        except OSError:
+            log.warning("live events: the local relay did not start", exc_info=True)
+            return None
+        transport, _ = await asyncio.get_running_loop().create_datagram_endpoint(
+            Receiver, sock=sock
+        )
+        self._relay = (transport, path)
+        return path
+
+    def _relayed(self, body: bytes) -> None:
+        try:
+            workspace_id, event = _from_message(body)
+        except (KeyError, ValueError, TypeError):
+            log.warning("live events: malformed relayed event ignored")
+            return
+        if workspace_id is not None:
+            self.deliver(workspace_id, event)
+
     async def close(self) -> None:
         self._close_streams()
+        if self._relay is not None:
+            transport, path = self._relay
+            self._relay = None
+            transport.close()
+            with contextlib.suppress(OSError):
+                os.unlink(path)
         if self._watcher is not None:
             self._watcher.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -302,8 +379,111 @@ class RedisLiveHub(LiveHub):
         await self.client.aclose()
 
 
+class RelayHub(LiveHub):
+    """A job worker's hub without Redis: each event goes as one datagram to the socket of every
+    API process on this machine (`LiveHub.start_relay`); none listening, nothing is sent.
+    Datagrams on a Unix socket are not lost on the way, but one that finds the receiver's
+    buffer full is dropped rather than slowing the job."""
+
+    def __init__(self, directory: Path) -> None:
+        super().__init__(replay=1)
+        self.directory = directory
+        self._socket: socket.socket | None = None
+
+    async def publish(self, workspace_id: uuid.UUID, type_: str, data: dict[str, Any]) -> None:
+        self._send(_message(workspace_id, new_event(type_, data)))
+
+    def _send(self, message: bytes) -> None:
+        """To every listening API process (a few local datagrams: no need for a thread)."""
+        try:
+            names = os.listdir(self.directory)
+        except FileNotFoundError:
+            return  # no API process ever listened here
+        if self._socket is None:
+            self._socket = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+            self._socket.setblocking(False)
+        for name in names:
+            if not name.endswith(RELAY_SUFFIX):
+                continue
+            path = os.path.join(self.directory, name)
+            try:
+                self._socket.sendto(message, path)
+            except ConnectionRefusedError:
+                with contextlib.suppress(OSError):
+                    os.unlink(path)  # its process is gone
+            except OSError:
+                log.warning("live event not relayed", path=path, exc_info=True)
+
+    async def close(self) -> None:
+        await super().close()
+        if self._socket is not None:
+            self._socket.close()
+
+
+class JobFeed:
+    """What one job run publishes: per workspace, the first event of each second goes as it is;
+    those after it in that second are folded into one `leads.changed`, sent with the next event
+    after the second or by `flush()` when the job ends."""
+
+    def __init__(
+        self,
+        hub: Publisher,
+        *,
+        interval: float | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.hub = hub
+        self.interval = JOB_EVENT_INTERVAL if interval is None else interval
+        self.clock = clock
+        self._sent_at: dict[uuid.UUID, float] = {}
+        self._held: dict[uuid.UUID, int] = {}  # workspace → leads changed since its last event
+
+    async def publish(self, workspace_id: uuid.UUID, type_: str, data: dict[str, Any]) -> None:
+        count = int(data.get("count") or 1) if type_ == LEADS_CHANGED else 1
+        now = self.clock()
+        if now - self._sent_at.get(workspace_id, -math.inf) < self.interval:
+            self._held[workspace_id] = self._held.get(workspace_id, 0) + count
+            return
+        self._sent_at[workspace_id] = now
+        held = self._held.pop(workspace_id, 0)
+        if held:
+            await self._changed(workspace_id, held + count)
+        else:
+            await self.hub.publish(workspace_id, type_, data)
+
+    async def flush(self) -> None:
+        """The events held back, as one `leads.changed` per workspace."""
+        held, self._held = self._held, {}
+        for workspace_id, count in held.items():
+            self._sent_at[workspace_id] = self.clock()
+            await self._changed(workspace_id, count)
+
+    async def _changed(self, workspace_id: uuid.UUID, count: int) -> None:
+        await self.hub.publish(workspace_id, LEADS_CHANGED, {"count": count, "actor_user_id": None})
+
+
+def _bound_socket(path: Path) -> socket.socket:
+    """A datagram socket at `path` that only this user's processes may send to."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path.unlink(missing_ok=True)  # left by an earlier process with this pid
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    try:
+        sock.bind(os.fspath(path))
+        os.chmod(path, 0o600)
+        sock.setblocking(False)
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
 def create_live_hub(redis_url: str | None, *, replay: int = 500) -> LiveHub:
     return RedisLiveHub(redis_url, replay=replay) if redis_url else LiveHub(replay=replay)
+
+
+def relay_directory(data_dir: Path) -> Path:
+    """Where the API processes' relay sockets live (see `LiveHub.start_relay`)."""
+    return data_dir / "live"
 
 
 # Keys of `Session.info` that the lead change feed reads: the hub (set by `Database`), and who

@@ -16,6 +16,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from leadwise.config import Settings
 from leadwise.core.clock import utcnow
 from leadwise.core.db import Database
+from leadwise.core.live import JobFeed
 from leadwise.core.logging import get_logger
 from leadwise.core.metrics import JOB_DURATION, JOBS
 from leadwise.jobs import repository
@@ -65,8 +66,10 @@ async def run_job(db: Database, settings: Settings, job_id: uuid.UUID) -> Outcom
         return await _finish(
             db, job, attempt, JobStatus.FAILED, error=f"gave up after {attempt - 1} attempts"
         )
+    # What the job does to leads reaches the live streams, a few events a second at most.
+    feed = JobFeed(db.live) if db.live is not None and job.workspace_id is not None else None
     ctx = JobContext(
-        db=db,
+        db=db.for_job(job.workspace_id, feed) if feed and job.workspace_id else db,
         job_id=job.id,
         kind=job.kind,
         workspace_id=job.workspace_id,
@@ -95,7 +98,17 @@ async def run_job(db: Database, settings: Settings, job_id: uuid.UUID) -> Outcom
         beating.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await beating
+        if feed is not None:
+            await _flush(feed)
     return await _finish(db, job, attempt, JobStatus.SUCCEEDED, result=result, started=started)
+
+
+async def _flush(feed: JobFeed) -> None:
+    """The events held back by the feed (what committed before a cancel or failure too)."""
+    try:
+        await feed.flush()
+    except Exception:
+        log.warning("live events of a job not published", exc_info=True)
 
 
 async def _not_claimed(db: Database, job_id: uuid.UUID, now: datetime) -> Outcome:

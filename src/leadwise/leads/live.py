@@ -18,11 +18,17 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import Result, event, inspect
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, UOWTransaction
 
 from leadwise.core.db import after_commit
-from leadwise.core.live import SESSION_ACTOR, SESSION_HUB, SESSION_WORKSPACE, LiveHub
+from leadwise.core.live import (
+    LEADS_CHANGED,
+    SESSION_ACTOR,
+    SESSION_HUB,
+    SESSION_WORKSPACE,
+    Publisher,
+)
 from leadwise.models import Lead
 
 BATCH_KEY = "leadwise_live_batch"
@@ -31,7 +37,7 @@ MAX_EVENTS_PER_COMMIT = 100
 
 CREATED, UPDATED, MOVED = "lead.created", "lead.updated", "lead.moved"
 DELETED, MERGED, RESTORED = "lead.deleted", "lead.merged", "lead.restored"
-MANY = "leads.changed"
+MANY = LEADS_CHANGED
 GONE = (DELETED, MERGED)
 
 
@@ -45,12 +51,13 @@ class Change:
     from_stage_id: uuid.UUID | None = None
     updated_at: datetime | None = None
     merged_into_id: uuid.UUID | None = None
+    count: int = 1  # leads a bulk statement wrote (as far as known)
 
 
 class Batch:
     """The lead changes of one session's transaction, in flush order."""
 
-    def __init__(self, hub: LiveHub, actor_id: uuid.UUID | None) -> None:
+    def __init__(self, hub: Publisher, actor_id: uuid.UUID | None) -> None:
         self.hub = hub
         self.actor_id = actor_id
         self.changes: list[Change] = []
@@ -59,20 +66,22 @@ class Batch:
         self.changes = [c for c in self.changes if not _within(c.transaction, rolled_back)]
 
     async def publish(self) -> None:
-        by_workspace: dict[uuid.UUID, dict[uuid.UUID | None, Change | None]] = {}
+        by_workspace: dict[uuid.UUID, dict[uuid.UUID, Change | None]] = {}
+        bulk: dict[uuid.UUID, int] = {}  # workspace → leads written by bulk statements
         for change in self.changes:
             leads = by_workspace.setdefault(change.workspace_id, {})
             if change.lead_id is None:
-                leads[None] = change
+                bulk[change.workspace_id] = bulk.get(change.workspace_id, 0) + change.count
             elif change.lead_id in leads:
                 leads[change.lead_id] = _combine(leads[change.lead_id], change)
             else:
                 leads[change.lead_id] = change
         for workspace_id, leads in by_workspace.items():
             changes = [change for change in leads.values() if change is not None]
-            if leads.get(None) is not None or len(changes) > MAX_EVENTS_PER_COMMIT:
+            if workspace_id in bulk or len(changes) > MAX_EVENTS_PER_COMMIT:
+                count = len(changes) + bulk.get(workspace_id, 0)
                 await self.hub.publish(
-                    workspace_id, MANY, {"count": len(changes), "actor_user_id": self.actor_id}
+                    workspace_id, MANY, {"count": count, "actor_user_id": self.actor_id}
                 )
                 continue
             for change in changes:
@@ -123,7 +132,7 @@ def _batch(session: Session) -> Batch | None:
     batch: Batch | None = session.info.get(BATCH_KEY)
     if batch is not None:
         return batch
-    hub: LiveHub | None = session.info.get(SESSION_HUB)
+    hub: Publisher | None = session.info.get(SESSION_HUB)
     if hub is None:
         return None
     created = session.info[BATCH_KEY] = Batch(hub, session.info.get(SESSION_ACTOR))
@@ -211,21 +220,28 @@ def _collect_flushed(session: Session, _flush: UOWTransaction) -> None:
 
 
 @event.listens_for(Session, "do_orm_execute")
-def _collect_bulk(state: ORMExecuteState) -> None:
+def _collect_bulk(state: ORMExecuteState) -> Result[Any] | None:
     """INSERT, UPDATE or DELETE statements on `leads` (not through objects): which leads they
     touch is not known here, so the workspace's clients refetch."""
     if not (state.is_insert or state.is_update or state.is_delete):
-        return
+        return None
     session = state.session
     workspace_id = session.info.get(SESSION_WORKSPACE)
     if SESSION_HUB not in session.info or workspace_id is None:
-        return
+        return None
     table = getattr(state.statement, "table", None)
     if getattr(table, "name", None) != Lead.__tablename__:
-        return
-    batch = _batch(session)
+        return None
+    result = state.invoke_statement()
+    # How many rows it wrote, for the event's `count`: the driver's row count where it has
+    # one, else the rows of an executemany.
+    rowcount = getattr(result, "rowcount", -1)
+    rows = state.parameters if isinstance(state.parameters, list) else None
+    count = rowcount if isinstance(rowcount, int) and rowcount >= 0 else len(rows or [None])
+    batch = _batch(session) if count else None
     if batch is not None:
-        batch.changes.append(Change(_current_transaction(session), workspace_id, MANY))
+        batch.changes.append(Change(_current_transaction(session), workspace_id, MANY, count=count))
+    return result
 
 
 @event.listens_for(Session, "after_soft_rollback")

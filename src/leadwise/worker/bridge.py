@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from leadwise.config import get_settings
 from leadwise.core.db import Database
-from leadwise.core.live import create_live_hub
+from leadwise.core.live import RelayHub, create_live_hub, relay_directory
 
 T = TypeVar("T")
 _local = threading.local()
@@ -29,9 +29,14 @@ def run_async(work: Callable[[Database], Awaitable[T]]) -> T:
     async def main() -> T:
         if _local.database is None:
             settings = get_settings()
-            # With Redis, what jobs do to leads reaches the API's live streams; without it,
-            # no stream listens in this process.
-            live = create_live_hub(settings.redis_url) if settings.redis_url else None
+            # What jobs do to leads reaches the API's live streams: through Redis, or without
+            # it through the API processes' relay sockets on this machine (no stream listens
+            # in a worker process).
+            live = (
+                create_live_hub(settings.redis_url)
+                if settings.redis_url
+                else RelayHub(relay_directory(settings.data_dir))
+            )
             _local.database = Database(settings, live=live)
         return await work(_local.database)
 
