@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { StrictMode } from "react";
+import { StrictMode, Suspense, lazy, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { Navigate, RouterProvider, createBrowserRouter, Link } from "react-router-dom";
 import { ApiError } from "./api/errors";
@@ -91,8 +91,25 @@ const router = createBrowserRouter([
   },
 ]);
 
+// The invitation link's screen works signed in or out, so it comes before the session's screens.
+const AcceptInvitePage = lazy(async () => ({ default: (await import("./pages/AcceptInvite")).AcceptInvitePage }));
+
 function Gate() {
   const { status } = useSession();
+  const [inviting, setInviting] = useState(() => window.location.pathname === "/accept-invite");
+  if (inviting) {
+    return (
+      <Suspense fallback={<Spinner label="Loading…" />}>
+        <AcceptInvitePage
+          onJoined={() => {
+            window.history.replaceState(null, "", "/leads");
+            void router.navigate("/leads", { replace: true });
+            setInviting(false);
+          }}
+        />
+      </Suspense>
+    );
+  }
   if (status === "loading") {
     return (
       <div className="flex min-h-screen items-center justify-center">

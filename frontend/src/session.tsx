@@ -20,6 +20,8 @@ interface Session {
   notice: string | null;
   login: (email: string, password: string) => Promise<void>;
   setup: (body: { email: string; password: string; full_name: string; workspace_name: string }) => Promise<void>;
+  /** Join a workspace with an invitation and sign in as the invitee (in that workspace). */
+  acceptInvite: (body: { token: string; password: string; full_name: string }, workspaceId: string) => Promise<void>;
   logout: () => Promise<void>;
   switchWorkspace: (id: string) => Promise<void>;
   can: (permission: string) => boolean;
@@ -110,6 +112,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         const result = await unwrap(api.POST("/api/v1/setup", { body }));
         setWorkspaceId(result.workspace.id);
         await start(result.tokens.access_token);
+      },
+      acceptInvite: async (body, workspaceId) => {
+        const tokens = await unwrap(api.POST("/api/v1/auth/accept-invite", { body }));
+        queryClient.clear();
+        setWorkspaceId(workspaceId);
+        await start(tokens.access_token);
       },
       logout: async () => {
         try {

@@ -138,7 +138,7 @@ def test_stages_and_members_settings(page: Any, server: Server, owner: Owner) ->
     page.get_by_label("Email").fill("sam@example.com")
     page.get_by_label("Role", exact=True).select_option("sales")
     page.get_by_role("button", name="Invite").click()
-    expect(page.get_by_text("Invitation token, shown only now")).to_be_visible()
+    expect(page.get_by_text("Invitation link for sam@example.com, shown only now")).to_be_visible()
     shot(page, "25-settings-members")
 
     page.set_viewport_size({"width": 390, "height": 844})

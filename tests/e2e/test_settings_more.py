@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from tests.conftest import PASSWORD
 from tests.e2e.conftest import Owner, Server, open_workspace, own_workspace, shot
 
 pytestmark = pytest.mark.slow
@@ -69,3 +70,73 @@ def test_stages_reorder_by_drag_and_keyboard(page: Any, server: Server, owner: O
     page.keyboard.press("Space")
     expect(rows.nth(2)).to_have_attribute("data-stage", "Won")
     stored(server, headers, ["New", "Contacted", "Won", "Qualified", "Lost", "Proposal"])
+
+
+def test_invite_renew_revoke_and_join(
+    browser: Any, page: Any, server: Server, owner: Owner
+) -> None:
+    headers = own_workspace(server, owner, "Invites")
+    page.on("dialog", lambda dialog: dialog.accept())
+    open_workspace(page, owner, headers)
+    page.goto("/settings/members")
+    invite_form = page.get_by_role("region", name="Invite someone")
+    pending = page.get_by_role("region", name="Pending invitations")
+    expect(pending.get_by_text("Nobody is invited right now.")).to_be_visible()
+
+    def invite(email: str) -> str:
+        invite_form.get_by_label("Email").fill(email)
+        invite_form.get_by_label("Role", exact=True).select_option("sales")
+        invite_form.get_by_role("button", name="Invite").click()
+        expect(page.get_by_text(f"Invitation link for {email}, shown only now")).to_be_visible()
+        link: str = page.get_by_test_id("invite-link").inner_text()
+        return link
+
+    first_link = invite("ivy@example.com")
+    assert first_link.startswith(f"{server.url}/accept-invite#token=")
+    expect(pending.locator("[data-invitation='ivy@example.com']")).to_contain_text("sales")
+    pending.locator("[data-invitation='ivy@example.com']").get_by_role(
+        "button", name="New link"
+    ).click()
+    expect(page.get_by_test_id("invite-link")).not_to_have_text(first_link)
+    link = page.get_by_test_id("invite-link").inner_text()
+    invite("rex@example.com")
+    pending.locator("[data-invitation='rex@example.com']").get_by_role(
+        "button", name="Revoke"
+    ).click()
+    expect(pending.locator("[data-invitation='rex@example.com']")).to_have_count(0)
+    shot(page, "34-settings-invitations")
+
+    # The invitee, in a browser of their own: the old link is dead, the new one joins.
+    context = browser.new_context(base_url=server.url, viewport={"width": 1400, "height": 900})
+    invitee = context.new_page()
+    try:
+        invitee.goto(first_link)
+        expect(
+            invitee.get_by_role("heading", name="This invitation cannot be used")
+        ).to_be_visible()
+        invitee.goto("/accept-invite")
+        expect(invitee.get_by_text("The link has no invitation in it")).to_be_visible()
+        invitee.goto(link)
+        expect(invitee.get_by_role("heading", name="Join Invites")).to_be_visible()
+        expect(invitee.get_by_text("You are invited as sales.")).to_be_visible()
+        expect(invitee.get_by_label("Email")).to_have_value("ivy@example.com")
+        invitee.get_by_label("Your name").fill("Ivy Invitee")
+        invitee.get_by_label("Password").fill("short")
+        invitee.get_by_role("button", name="Join Invites").click()
+        # The browser's own check first (10 characters), then the real one.
+        expect(invitee.get_by_role("heading", name="Join Invites")).to_be_visible()
+        invitee.get_by_label("Password").fill(PASSWORD)
+        shot(invitee, "35-accept-invitation")
+        invitee.get_by_role("button", name="Join Invites").click()
+        expect(invitee.get_by_role("heading", name="Leads")).to_be_visible()
+        expect(invitee).to_have_url(f"{server.url}/leads")
+        expect(invitee.get_by_text("Ivy Invitee · sales")).to_be_visible()
+        # Signed in for real: a reload keeps the session (the refresh cookie was set).
+        invitee.reload()
+        expect(invitee.get_by_role("heading", name="Leads")).to_be_visible()
+    finally:
+        context.close()
+
+    page.reload()
+    expect(page.locator("[data-member='ivy@example.com']")).to_contain_text("Ivy Invitee")
+    expect(pending.get_by_text("Nobody is invited right now.")).to_be_visible()

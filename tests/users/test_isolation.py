@@ -141,6 +141,12 @@ async def test_no_endpoint_reaches_into_another_workspace(app, client, db, owner
         "/api/v1/saved-views", json={"name": "B", "shared": True}, headers=b_owner.headers
     )
     b_view_id = b_view.json()["data"]["id"]
+    b_invitation = await client.post(
+        f"/api/v1/workspaces/{b_workspace}/members",
+        json={"email": "b-invitee@example.com", "role": "viewer"},
+        headers=b_owner.headers,
+    )
+    b_invitation_id = b_invitation.json()["data"]["invitation"]["id"]
     assert b_company_id
     key = await client.post("/api/v1/api-keys", json={"name": "b"}, headers=b_owner.headers)
     b_key_id = key.json()["data"]["id"]
@@ -176,6 +182,7 @@ async def test_no_endpoint_reaches_into_another_workspace(app, client, db, owner
         "merge_id": b_merge_id,
         "crawl_id": b_crawl_id,
         "view_id": b_view_id,
+        "invitation_id": b_invitation_id,
     }
     checked = []
     for path, operations in app.openapi()["paths"].items():

@@ -99,7 +99,14 @@ export function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
-const NO_RETRY = ["/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/setup"];
+// A 401 from these is about what was sent (a password, an invitation token), not the session.
+const NO_RETRY = [
+  "/api/v1/auth/login",
+  "/api/v1/auth/refresh",
+  "/api/v1/setup",
+  "/api/v1/auth/invitation",
+  "/api/v1/auth/accept-invite",
+];
 
 /** fetch with the session's headers, one refresh-and-retry on 401, and network errors as ApiError. */
 export async function authFetch(input: Request): Promise<Response> {

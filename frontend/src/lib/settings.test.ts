@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { countryCodes, droppedOn, inOrder, keyFromLabel, keyState, moveTargets, moved } from "./settings";
+import {
+  countryCodes,
+  droppedOn,
+  inOrder,
+  inviteLink,
+  keyFromLabel,
+  keyState,
+  moveTargets,
+  moved,
+  tokenFromHash,
+} from "./settings";
 
 const stages = [
   { id: "a", kind: "open" },
@@ -14,6 +24,15 @@ describe("settings rules", () => {
     expect(moved(stages, 1, 1)).toEqual(["a", "w", "b", "c"]);
     expect(moved(stages, 0, -1)).toEqual(["a", "b", "w", "c"]);
     expect(moved(stages, 3, 1)).toEqual(["a", "b", "w", "c"]);
+  });
+
+  it("puts the invitation token in the link's fragment and reads it back", () => {
+    const link = inviteLink("https://crm.example.com/", "a+b/c=d");
+    expect(link).toBe("https://crm.example.com/accept-invite#token=a%2Bb%2Fc%3Dd");
+    expect(tokenFromHash(new URL(link).hash)).toBe("a+b/c=d");
+    expect(tokenFromHash("")).toBeNull();
+    expect(tokenFromHash("#token=")).toBeNull();
+    expect(tokenFromHash("#other=1")).toBeNull();
   });
 
   it("puts a dragged stage in the place of the one it is dropped on", () => {

@@ -68,3 +68,15 @@ export function countryCodes(text: string): string[] {
     ),
   ];
 }
+
+/** The link an invitee opens: the token rides in the fragment, which browsers never send to a
+ * server (so it stays out of access logs and Referer headers). */
+export function inviteLink(origin: string, token: string): string {
+  return `${origin.replace(/\/+$/, "")}/accept-invite#token=${encodeURIComponent(token)}`;
+}
+
+/** The invitation token from the link's fragment (`#token=…`), or null. */
+export function tokenFromHash(hash: string): string | null {
+  const token = new URLSearchParams(hash.replace(/^#/, "")).get("token")?.trim();
+  return token ? token : null;
+}

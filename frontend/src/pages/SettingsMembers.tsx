@@ -1,4 +1,5 @@
-// Members and roles: list, invite (a new user gets an invitation link to pass on), change role, remove.
+// Members and roles: list, invite (a new user gets an invitation link to pass on), change role,
+// remove; pending invitations with a new link or revoke.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api, unwrap, unwrapPage, type Member, type Schemas } from "../api/client";
@@ -14,6 +15,7 @@ import {
   formatDate,
   inputClass,
 } from "../components/ui";
+import { inviteLink } from "../lib/settings";
 import { useSession, useWorkspace } from "../session";
 
 type Role = Schemas["Role"];
@@ -39,7 +41,37 @@ export function SettingsMembersPage() {
   });
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("sales");
-  const [inviteLink, setInviteLink] = useState<string | null>(null);
+  const [link, setInviteLink] = useState<{ email: string; url: string } | null>(null);
+  const invitationsKey = ["invitations", workspace];
+  const invitations = useQuery({
+    queryKey: invitationsKey,
+    enabled: manage,
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/v1/workspaces/{workspace_id}/invitations", { params: { path: { workspace_id: workspace } } }),
+      ),
+  });
+  const invitationPath = (id: string) => ({ params: { path: { workspace_id: workspace, invitation_id: id } } });
+  const renew = useMutation({
+    mutationFn: (id: string) =>
+      unwrap(api.POST("/api/v1/workspaces/{workspace_id}/invitations/{invitation_id}/renew", invitationPath(id))),
+    onSuccess: (renewed) => {
+      setInviteLink({ email: renewed.email, url: inviteLink(window.location.origin, renewed.token) });
+      toast.info(`New link for ${renewed.email}; the old one no longer works`);
+      void queryClient.invalidateQueries({ queryKey: invitationsKey });
+    },
+    onError: toast.error,
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) =>
+      unwrap(api.DELETE("/api/v1/workspaces/{workspace_id}/invitations/{invitation_id}", invitationPath(id))),
+    onSuccess: (revoked) => {
+      toast.info(`Revoked the invitation of ${revoked.email}`);
+      if (link?.email === revoked.email) setInviteLink(null);
+      void queryClient.invalidateQueries({ queryKey: invitationsKey });
+    },
+    onError: toast.error,
+  });
   const invite = useMutation({
     mutationFn: () =>
       unwrap(
@@ -51,10 +83,14 @@ export function SettingsMembersPage() {
     onSuccess: (added) => {
       setEmail("");
       if (added.invitation) {
-        setInviteLink(added.invitation.token);
+        setInviteLink({
+          email: added.invitation.email,
+          url: inviteLink(window.location.origin, added.invitation.token),
+        });
         toast.info(`Invitation created for ${added.invitation.email}`);
       } else toast.info("Added to the workspace");
       void queryClient.invalidateQueries({ queryKey: key });
+      void queryClient.invalidateQueries({ queryKey: invitationsKey });
     },
     onError: toast.error,
   });
@@ -114,17 +150,69 @@ export function SettingsMembersPage() {
               Invite
             </Button>
           </form>
-          {inviteLink && (
-            <div className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+          {link && (
+            <div className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900" role="status">
               <p>
-                Invitation token, shown only now: send it to them to accept with a password of their own (
-                <code>POST /api/v1/auth/accept-invite</code>).
+                Invitation link for {link.email}, shown only now: send it to them. It opens a page where they choose
+                their name and password and join; it works once, for 7 days.
               </p>
               <div className="mt-2 flex flex-wrap items-center gap-2">
-                <code className="break-all rounded bg-white px-2 py-1 text-slate-900">{inviteLink}</code>
-                <CopyButton text={inviteLink} />
+                <code className="break-all rounded bg-white px-2 py-1 text-slate-900" data-testid="invite-link">
+                  {link.url}
+                </code>
+                <CopyButton text={link.url} />
               </div>
             </div>
+          )}
+        </section>
+      )}
+      {manage && (
+        <section aria-labelledby="invitations-h" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="invitations-h" className="mb-3 text-lg font-semibold text-slate-900">
+            Pending invitations
+          </h2>
+          {invitations.error ? (
+            <ErrorAlert error={invitations.error} retry={() => void invitations.refetch()} />
+          ) : !invitations.data ? (
+            <Spinner label="Loading invitations…" />
+          ) : invitations.data.length === 0 ? (
+            <p className="text-sm text-slate-600">Nobody is invited right now.</p>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {invitations.data.map((invitation) => (
+                <li
+                  key={invitation.id}
+                  data-invitation={invitation.email}
+                  className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2 text-sm"
+                >
+                  <span className="min-w-48 flex-1 font-medium text-slate-900">{invitation.email}</span>
+                  <span className="w-20 text-slate-800">{invitation.role}</span>
+                  <span className={`w-44 ${invitation.expired ? "text-red-800" : "text-slate-700"}`}>
+                    {invitation.expired ? "expired" : "expires"} {formatDate(invitation.expires_at)}
+                  </span>
+                  <span className="flex gap-1">
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      busy={renew.isPending && renew.variables === invitation.id}
+                      onClick={() => renew.mutate(invitation.id)}
+                    >
+                      New link
+                    </Button>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => {
+                        if (confirm(`Revoke the invitation of ${invitation.email}? Its link stops working.`))
+                          revoke.mutate(invitation.id);
+                      }}
+                    >
+                      Revoke
+                    </Button>
+                  </span>
+                </li>
+              ))}
+            </ul>
           )}
         </section>
       )}

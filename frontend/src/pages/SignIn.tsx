@@ -3,7 +3,7 @@ import { ApiError } from "../api/errors";
 import { Button, ErrorAlert, TextField } from "../components/ui";
 import { useSession } from "../session";
 
-function Card({ title, subtitle, children }: { title: string; subtitle: string; children: ReactNode }) {
+export function Card({ title, subtitle, children }: { title: string; subtitle: string; children: ReactNode }) {
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-10">
       <div className="w-full max-w-sm">

@@ -75,6 +75,28 @@ async def invitation_by_hash(session: AsyncSession, token_hash: str) -> Invitati
     return await session.scalar(select(Invitation).where(Invitation.token_hash == token_hash))
 
 
+def invitations_of(workspace_id: uuid.UUID) -> Select[Invitation]:
+    return select(Invitation).where(Invitation.workspace_id == workspace_id)
+
+
+async def pending_invitations(
+    session: AsyncSession, workspace_id: uuid.UUID, limit: int
+) -> list[Invitation]:
+    query = (
+        invitations_of(workspace_id)
+        .where(Invitation.accepted_at.is_(None))
+        .order_by(Invitation.created_at.desc(), Invitation.id.desc())
+        .limit(limit)
+    )
+    return list(await session.scalars(query))
+
+
+async def invitation_in(
+    session: AsyncSession, workspace_id: uuid.UUID, invitation_id: uuid.UUID
+) -> Invitation | None:
+    return await session.scalar(invitations_of(workspace_id).where(Invitation.id == invitation_id))
+
+
 async def all_users(session: AsyncSession) -> list[tuple[User, int]]:
     """Every user with their number of memberships (the `users list` command)."""
     count = (

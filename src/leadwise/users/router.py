@@ -20,12 +20,16 @@ from leadwise.core.schemas import Page
 from leadwise.users import service
 from leadwise.users.schemas import (
     AcceptInvitation,
+    InvitationPreviewRead,
+    InvitationRead,
+    InvitationToken,
     MemberAdded,
     MemberCreate,
     MemberRead,
     MemberUpdate,
     MeRead,
     MeUpdate,
+    PendingInvitationRead,
     SetupRequest,
     SetupResult,
     SetupStatus,
@@ -107,6 +111,17 @@ async def accept_invite(
         user_agent=request.headers.get("user-agent"),
     )
     return deliver_tokens(pair, request, response, settings)
+
+
+@router.post(
+    "/auth/invitation",
+    response_model=InvitationPreviewRead,
+    tags=["auth"],
+    dependencies=PublicLimit,
+    summary="What an invitation token is for (the invitation screen), before accepting it",
+)
+async def preview_invitation(body: InvitationToken, session: SessionDep) -> object:
+    return await service.preview_invitation(session, token=body.token)
 
 
 @router.get("/users/me", response_model=MeRead, tags=["users"])
@@ -216,3 +231,37 @@ async def remove_member(
     user_id: uuid.UUID, principal: ReadWorkspace, session: SessionDep
 ) -> object:
     return await service.remove_member(session, principal, user_id)
+
+
+@router.get(
+    "/workspaces/{workspace_id}/invitations",
+    response_model=list[PendingInvitationRead],
+    tags=["members"],
+    summary="Invitations not accepted yet, newest first (expired ones too)",
+)
+async def list_invitations(principal: ManageMembers, session: SessionDep) -> object:
+    return await service.list_invitations(session, principal)
+
+
+@router.delete(
+    "/workspaces/{workspace_id}/invitations/{invitation_id}",
+    response_model=PendingInvitationRead,
+    tags=["members"],
+    summary="Revoke an invitation (its link stops working)",
+)
+async def revoke_invitation(
+    invitation_id: uuid.UUID, principal: ManageMembers, session: SessionDep
+) -> object:
+    return await service.revoke_invitation(session, principal, invitation_id)
+
+
+@router.post(
+    "/workspaces/{workspace_id}/invitations/{invitation_id}/renew",
+    response_model=InvitationRead,
+    tags=["members"],
+    summary="A new link for an invitation (the old one stops working), valid 7 days again",
+)
+async def renew_invitation(
+    invitation_id: uuid.UUID, principal: ManageMembers, session: SessionDep
+) -> object:
+    return await service.renew_invitation(session, principal, invitation_id)

@@ -7,9 +7,10 @@ from datetime import datetime
 from email.utils import formataddr, parseaddr
 
 from email_validator import validate_email
-from pydantic import AliasPath, EmailStr, Field, field_validator
+from pydantic import AliasPath, EmailStr, Field, computed_field, field_validator
 
 from leadwise.auth.schemas import TokenRead
+from leadwise.core.clock import utcnow
 from leadwise.core.schemas import ReadSchema, Schema
 from leadwise.models import Role
 
@@ -137,6 +138,38 @@ class InvitationRead(ReadSchema):
 class MemberAdded(ReadSchema):
     member: MemberRead | None = Field(None, description="Set when the user already existed")
     invitation: InvitationRead | None = Field(None, description="Set for a new user")
+
+
+class PendingInvitationRead(ReadSchema):
+    id: uuid.UUID
+    email: str
+    role: Role
+    invited_by_id: uuid.UUID | None
+    created_at: datetime
+    expires_at: datetime
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def expired(self) -> bool:
+        """Past its date: send it again for a new link."""
+        return self.expires_at <= utcnow()
+
+
+class InvitationToken(Schema):
+    token: str = Field(
+        min_length=16, max_length=200, examples=["kq2V7xPzR0b1mN8cT4sW9yL3fH6jD5aE2gU0iO7pQ1r"]
+    )
+
+
+class InvitationPreviewRead(ReadSchema):
+    workspace_id: uuid.UUID
+    email: str
+    role: Role
+    workspace_name: str
+    expires_at: datetime
+    existing_account: bool = Field(
+        description="The email has an account: joining takes its password, not a new one"
+    )
 
 
 class AcceptInvitation(Schema):

@@ -351,6 +351,85 @@ async def _keep_an_owner(session: AsyncSession, workspace_id: uuid.UUID) -> None
         )
 
 
+# --- invitations ---------------------------------------------------------------------------
+
+PENDING_LIMIT = 500
+
+
+async def list_invitations(session: AsyncSession, principal: Principal) -> list[Invitation]:
+    """Invitations not accepted yet, newest first (expired ones too: they can be sent again)."""
+    return await repository.pending_invitations(session, principal.workspace, PENDING_LIMIT)
+
+
+async def _pending_invitation(
+    session: AsyncSession, principal: Principal, invitation_id: uuid.UUID
+) -> Invitation:
+    invitation = await repository.invitation_in(session, principal.workspace, invitation_id)
+    if invitation is not None and invitation.accepted_at is not None:
+        invitation = None  # accepted: it is a membership now
+    invitation = found(invitation, "invitation")
+    _check_may_grant(principal, invitation.role)
+    return invitation
+
+
+async def revoke_invitation(
+    session: AsyncSession, principal: Principal, invitation_id: uuid.UUID
+) -> Invitation:
+    invitation = await _pending_invitation(session, principal, invitation_id)
+    await session.delete(invitation)
+    await session.flush()
+    return invitation
+
+
+async def renew_invitation(
+    session: AsyncSession, principal: Principal, invitation_id: uuid.UUID
+) -> InvitationCreated:
+    """A new token (the old one stops working) valid for INVITATION_DAYS from now."""
+    invitation = await _pending_invitation(session, principal, invitation_id)
+    token = security.new_secret()
+    invitation.token_hash = security.digest(token)
+    invitation.expires_at = utcnow() + timedelta(days=INVITATION_DAYS)
+    await session.flush()
+    return InvitationCreated(
+        invitation.id, invitation.email, invitation.role, invitation.expires_at, token
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class InvitationPreview:
+    workspace_id: uuid.UUID
+    email: str
+    role: Role
+    workspace_name: str
+    expires_at: datetime
+    existing_account: bool
+
+
+async def _open_invitation(session: AsyncSession, token: str) -> tuple[Invitation, Workspace]:
+    invitation = await repository.invitation_by_hash(session, security.digest(token))
+    now = utcnow()
+    if invitation is None or invitation.accepted_at is not None or invitation.expires_at <= now:
+        raise InvalidToken("The invitation is invalid, used or expired.")
+    workspace = await repository.workspace(session, invitation.workspace_id)
+    if workspace is None or workspace.deleted_at is not None:
+        raise InvalidToken("The invitation is invalid, used or expired.")
+    return invitation, workspace
+
+
+async def preview_invitation(session: AsyncSession, *, token: str) -> InvitationPreview:
+    """What the invitation screen shows before joining (only to whoever holds the token)."""
+    invitation, workspace = await _open_invitation(session, token)
+    user = await repository.user_by_email(session, invitation.email)
+    return InvitationPreview(
+        workspace_id=workspace.id,
+        email=invitation.email,
+        role=invitation.role,
+        workspace_name=workspace.name,
+        expires_at=invitation.expires_at,
+        existing_account=user is not None,
+    )
+
+
 async def accept_invitation(
     session: AsyncSession,
     settings: Settings,
@@ -361,13 +440,8 @@ async def accept_invitation(
     ip_address: str | None,
     user_agent: str | None,
 ) -> auth_service.TokenPair:
-    invitation = await repository.invitation_by_hash(session, security.digest(token))
+    invitation, _workspace = await _open_invitation(session, token)
     now = utcnow()
-    if invitation is None or invitation.accepted_at is not None or invitation.expires_at <= now:
-        raise InvalidToken("The invitation is invalid, used or expired.")
-    workspace = await repository.workspace(session, invitation.workspace_id)
-    if workspace is None or workspace.deleted_at is not None:
-        raise InvalidToken("The invitation is invalid, used or expired.")
     user = await repository.user_by_email(session, invitation.email)
     if user is None:
         if password is None:
