@@ -126,15 +126,13 @@ async def find_probable(
     position = {record["id"]: i for i, record in enumerate(leads)}
     scorable = [(i, position[lead]) for i, lead in pairs]
     model = await workspace_model(session, workspace_id)
-    for (index, other), scored in zip(
-        scorable, weights.score(model, records, leads, scorable), strict=True
-    ):
-        if scored.probability >= limit:
-            results[index].append(
-                ProbableDuplicate(
-                    leads[other]["id"], scored.probability, scored.explanation, scored.match_weight
-                )
+    for row, scored in weights.score(model, records, leads, scorable, at_least=limit):
+        index, other = scorable[row]
+        results[index].append(
+            ProbableDuplicate(
+                leads[other]["id"], scored.probability, scored.explanation, scored.match_weight
             )
+        )
     for found_for_record in results:
         found_for_record.sort(key=lambda duplicate: -duplicate.probability)
     return results

@@ -106,8 +106,12 @@ def score(
     records: Sequence[Mapping[str, Any]],
     others: Sequence[Mapping[str, Any]],
     pairs: Sequence[tuple[int, int]],
-) -> list[Scored]:
-    """Scores of `pairs` (index into `records`, index into `others`), all in one comparison."""
+    *,
+    at_least: float = 0.0,
+) -> list[tuple[int, Scored]]:
+    """The pairs (index into `records`, index into `others`) that score at least `at_least`,
+    each with its position in `pairs`, all compared in one go. Only those get an explanation:
+    an import's check compares hundreds of pairs per row and keeps a few."""
     if not pairs:
         return []
     rows = [engine_record(r) for r in records] + [engine_record(o) for o in others]
@@ -119,10 +123,13 @@ def score(
     probability = model.probability(comparisons.gamma)
     match_weight = model.match_weight(comparisons.gamma)
     return [
-        Scored(
-            float(probability[row]),
-            float(match_weight[row]),
-            explanation(comparisons, weights, row),
+        (
+            row,
+            Scored(
+                float(probability[row]),
+                float(match_weight[row]),
+                explanation(comparisons, weights, row),
+            ),
         )
-        for row in range(len(pairs))
+        for row in np.flatnonzero(probability >= at_least).tolist()
     ]
