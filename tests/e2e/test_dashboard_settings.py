@@ -15,11 +15,12 @@ pytestmark = pytest.mark.slow
 
 
 def _switch(page: Any, name: str) -> None:
-    """Switch workspace and wait until the app has (the switcher shows the session's choice)."""
+    """Switch workspace and wait until the app has: the switcher is controlled by the session,
+    which takes the new workspace only once `/users/me` answered for it. (Not "network idle":
+    the live event stream keeps a request open.)"""
     switcher = page.get_by_label("Workspace", exact=True)
     switcher.select_option(label=f"{name} (owner)")
     expect(switcher.locator("option:checked")).to_have_text(f"{name} (owner)")
-    page.wait_for_load_state("networkidle")
 
 
 def test_dashboard_shows_the_workspaces_figures(page: Any, server: Server, owner: Owner) -> None:
