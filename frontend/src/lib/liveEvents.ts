@@ -18,6 +18,9 @@ export interface LiveEvent {
   from_stage_id?: string | null;
   updated_at?: string | null;
   actor_user_id?: string | null;
+  merged_into_id?: string | null;
+  /** `leads.changed`: about how many leads changed. */
+  count?: number;
 }
 
 export interface LiveHandlers {
@@ -182,5 +185,25 @@ export function useLivePipeline(
     };
   }, [workspace, me, ownMoves]);
 
+  return status;
+}
+
+/** The workspace's events while the calling component is shown; `handlers` may change on every
+ * render without reconnecting. */
+export function useLiveStream(
+  workspace: string,
+  handlers: { onEvent: (event: LiveEvent) => void; onResync: () => void },
+): LiveStatus {
+  const [status, setStatus] = useState<LiveStatus>("connecting");
+  const current = useRef(handlers);
+  current.current = handlers;
+  useEffect(() => {
+    if (!workspace) return;
+    return connectLive({
+      onStatus: setStatus,
+      onResync: () => current.current.onResync(),
+      onEvent: (event) => current.current.onEvent(event),
+    });
+  }, [workspace]);
   return status;
 }

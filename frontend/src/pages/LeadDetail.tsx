@@ -15,6 +15,8 @@ import {
   leadName,
 } from "../components/ui";
 import { memberName, useMembers, useStages } from "../hooks";
+import { useLiveStream } from "../lib/liveEvents";
+import { alreadyShown } from "../lib/liveLeads";
 import { useSession, useWorkspace } from "../session";
 import { LostReasonDialog } from "../components/LostReasonDialog";
 import { FIELDS, InlineField } from "./LeadFields";
@@ -54,7 +56,23 @@ function LeadView({ lead }: { lead: LeadDetail }) {
   const toast = useToast();
   const queryClient = useQueryClient();
   const [lostFor, setLostFor] = useState<string | null>(null);
+  const [mergedInto, setMergedInto] = useState<string | null>(null);
   const canWrite = can("leads:write");
+
+  // Someone else changes this lead (or a job does): read it again, with its timeline.
+  const reload = () => {
+    void queryClient.invalidateQueries({ queryKey: ["lead", workspace, lead.id] });
+    void queryClient.invalidateQueries({ queryKey: ["activities", workspace, lead.id] });
+  };
+  useLiveStream(workspace, {
+    onEvent: (event) => {
+      if (event.type === "leads.changed") return reload(); // perhaps this one among them
+      if (event.lead_id !== lead.id) return;
+      if (event.type === "lead.merged") setMergedInto(event.merged_into_id ?? null);
+      if (!alreadyShown(lead.updated_at, event)) reload();
+    },
+    onResync: reload,
+  });
 
   const saved = (updated: Lead) => {
     // Edits answer the list's shape: keep what only the lead's page has (its enrichment).
@@ -93,6 +111,14 @@ function LeadView({ lead }: { lead: LeadDetail }) {
           {lead.deleted_at && <Badge tone="red">In the bin</Badge>}
           <DuplicatesHint leadId={lead.id} />
         </div>
+        {mergedInto && (
+          <p role="status" className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            This lead was just merged into another one.{" "}
+            <Link to={`/leads/${mergedInto}`} className="font-medium text-indigo-700 hover:underline">
+              Open the merged lead
+            </Link>
+          </p>
+        )}
         <p className="mt-1 text-sm text-slate-600">
           {[lead.job_title, lead.company_name].filter(Boolean).join(" at ") || "No title or company yet"} · source{" "}
           {lead.source} · created {formatDate(lead.created_at)}

@@ -45,6 +45,7 @@ import { LostReasonDialog } from "../components/LostReasonDialog";
 import { shown } from "./LeadFields";
 import { BulkBar } from "./LeadsBulkBar";
 import { EditableCell, useTableEdit } from "./LeadsCells";
+import { NewLeadsBanner, useLiveLeadList } from "./LeadsLive";
 import { SavedViews } from "./LeadsSavedViews";
 import { NewLeadDialog } from "./NewLeadDialog";
 
@@ -74,7 +75,7 @@ export function LeadsPage() {
   const filters = useMemo(() => filtersFromSearch(params), [params]);
   const sort = useMemo(() => sortFromSearch(params), [params]);
   const workspace = useWorkspace();
-  const { can } = useSession();
+  const { can, me } = useSession();
   const stages = useStages();
   const members = useMembers();
   const [creating, setCreating] = useState(false);
@@ -133,6 +134,14 @@ export function LeadsPage() {
     placeholderData: keepPreviousData,
   });
   const rows = useMemo(() => leads.data?.pages.flatMap((p) => p.items) ?? [], [leads.data]);
+  // Others' changes: rows on screen are patched in place, new leads wait behind a banner.
+  const live = useLiveLeadList(workspace, rows, me?.id ?? null);
+  const { clear: clearLive } = live;
+  useEffect(() => clearLive(), [filters, sort, workspace, clearLive]);
+  const showNew = () => {
+    clearLive();
+    void leads.refetch();
+  };
   const stageById = useMemo(() => new Map((stages.data ?? []).map((s) => [s.id, s])), [stages.data]);
   const stageOptions = useMemo(() => (stages.data ?? []).map((s) => ({ value: s.id, label: s.name })), [stages.data]);
   const ownerOptions = useMemo(
@@ -493,101 +502,108 @@ export function LeadsPage() {
       {leads.isError ? (
         <ErrorAlert title="The leads could not be loaded" error={leads.error} retry={() => void leads.refetch()} />
       ) : (
-        <div
-          ref={scrollRef}
-          className="relative min-h-[320px] flex-1 overflow-auto rounded-lg border border-slate-200 bg-white"
-          style={{ maxHeight: "calc(100vh - 260px)" }}
-        >
-          <table className="w-full table-fixed border-collapse text-sm" aria-rowcount={rows.length}>
-            <colgroup>
-              {visibleColumns.map((c) => (
-                <col key={c.id} style={{ width: c.getSize() }} />
-              ))}
-            </colgroup>
-            <thead className="sticky top-0 z-10 bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
-              {table.getHeaderGroups().map((group) => (
-                <tr key={group.id}>
-                  {group.headers.map((header) => {
-                    const field = SORT_OF_COLUMN[header.column.id];
-                    const sorted =
-                      field && sort.field === field ? (sort.descending ? "descending" : "ascending") : undefined;
-                    return (
-                      <th
-                        key={header.id}
-                        scope="col"
-                        aria-sort={sorted ?? (field ? "none" : undefined)}
-                        className="whitespace-nowrap border-b border-slate-200 px-3 py-2.5"
-                      >
-                        {field ? (
-                          <button
-                            type="button"
-                            className="inline-flex items-center gap-1 uppercase hover:text-indigo-800"
-                            onClick={() => toggleSort(header.column.id)}
-                          >
-                            {flexRender(header.column.columnDef.header, header.getContext())}
-                            <span aria-hidden>
-                              {sorted === "ascending" ? "▲" : sorted === "descending" ? "▼" : "↕"}
-                            </span>
-                          </button>
-                        ) : (
-                          flexRender(header.column.columnDef.header, header.getContext())
-                        )}
-                      </th>
-                    );
-                  })}
-                </tr>
-              ))}
-            </thead>
-            <tbody>
-              {paddingTop > 0 && (
-                <tr aria-hidden>
-                  <td style={{ height: paddingTop }} colSpan={visibleColumns.length} />
-                </tr>
-              )}
-              {items.map((item) => {
-                const row = tableRows[item.index]!;
-                return (
-                  <tr
-                    key={row.id}
-                    data-index={item.index}
-                    aria-rowindex={item.index + 1}
-                    className={`border-b border-slate-100 ${row.getIsSelected() ? "bg-indigo-50" : "hover:bg-slate-50"}`}
-                    style={{ height: ROW_HEIGHT }}
-                  >
-                    {row.getVisibleCells().map((cell) => (
-                      <td key={cell.id} className="truncate px-3 py-1.5 text-slate-800">
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </td>
-                    ))}
+        <div className="relative flex min-h-0 flex-1 flex-col">
+          <NewLeadsBanner count={live.pending} onShow={showNew} />
+          <div
+            ref={scrollRef}
+            className="relative min-h-[320px] flex-1 overflow-auto rounded-lg border border-slate-200 bg-white"
+            style={{ maxHeight: "calc(100vh - 260px)" }}
+          >
+            <table className="w-full table-fixed border-collapse text-sm" aria-rowcount={rows.length}>
+              <colgroup>
+                {visibleColumns.map((c) => (
+                  <col key={c.id} style={{ width: c.getSize() }} />
+                ))}
+              </colgroup>
+              <thead className="sticky top-0 z-10 bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-700">
+                {table.getHeaderGroups().map((group) => (
+                  <tr key={group.id}>
+                    {group.headers.map((header) => {
+                      const field = SORT_OF_COLUMN[header.column.id];
+                      const sorted =
+                        field && sort.field === field ? (sort.descending ? "descending" : "ascending") : undefined;
+                      return (
+                        <th
+                          key={header.id}
+                          scope="col"
+                          aria-sort={sorted ?? (field ? "none" : undefined)}
+                          className="whitespace-nowrap border-b border-slate-200 px-3 py-2.5"
+                        >
+                          {field ? (
+                            <button
+                              type="button"
+                              className="inline-flex items-center gap-1 uppercase hover:text-indigo-800"
+                              onClick={() => toggleSort(header.column.id)}
+                            >
+                              {flexRender(header.column.columnDef.header, header.getContext())}
+                              <span aria-hidden>
+                                {sorted === "ascending" ? "▲" : sorted === "descending" ? "▼" : "↕"}
+                              </span>
+                            </button>
+                          ) : (
+                            flexRender(header.column.columnDef.header, header.getContext())
+                          )}
+                        </th>
+                      );
+                    })}
                   </tr>
-                );
-              })}
-              {paddingBottom > 0 && (
-                <tr aria-hidden>
-                  <td style={{ height: paddingBottom }} colSpan={visibleColumns.length} />
-                </tr>
-              )}
-            </tbody>
-          </table>
-          {leads.isPending && (
-            <div className="p-10 text-center">
-              <Spinner label="Loading leads…" />
-            </div>
-          )}
-          {leads.isSuccess && rows.length === 0 && (
-            <EmptyState
-              title={activeFilterCount(filters) || filters.q ? "No leads match these filters" : "No leads yet"}
-            >
-              {activeFilterCount(filters) || filters.q
-                ? "Try fewer filters, or clear them."
-                : "Create your first lead, import a file, or connect a form."}
-            </EmptyState>
-          )}
-          {leads.isFetchingNextPage && (
-            <div className="p-3 text-center">
-              <Spinner small label="Loading more…" />
-            </div>
-          )}
+                ))}
+              </thead>
+              <tbody>
+                {paddingTop > 0 && (
+                  <tr aria-hidden>
+                    <td style={{ height: paddingTop }} colSpan={visibleColumns.length} />
+                  </tr>
+                )}
+                {items.map((item) => {
+                  const row = tableRows[item.index]!;
+                  const gone = live.gone.has(row.original.id);
+                  return (
+                    <tr
+                      key={row.id}
+                      data-index={item.index}
+                      aria-rowindex={item.index + 1}
+                      title={
+                        gone ? (live.gone.get(row.original.id) ? "Merged into another lead" : "Deleted") : undefined
+                      }
+                      className={`border-b border-slate-100 ${row.getIsSelected() ? "bg-indigo-50" : "hover:bg-slate-50"} ${gone ? "line-through opacity-50" : ""}`}
+                      style={{ height: ROW_HEIGHT }}
+                    >
+                      {row.getVisibleCells().map((cell) => (
+                        <td key={cell.id} className="truncate px-3 py-1.5 text-slate-800">
+                          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                        </td>
+                      ))}
+                    </tr>
+                  );
+                })}
+                {paddingBottom > 0 && (
+                  <tr aria-hidden>
+                    <td style={{ height: paddingBottom }} colSpan={visibleColumns.length} />
+                  </tr>
+                )}
+              </tbody>
+            </table>
+            {leads.isPending && (
+              <div className="p-10 text-center">
+                <Spinner label="Loading leads…" />
+              </div>
+            )}
+            {leads.isSuccess && rows.length === 0 && (
+              <EmptyState
+                title={activeFilterCount(filters) || filters.q ? "No leads match these filters" : "No leads yet"}
+              >
+                {activeFilterCount(filters) || filters.q
+                  ? "Try fewer filters, or clear them."
+                  : "Create your first lead, import a file, or connect a form."}
+              </EmptyState>
+            )}
+            {leads.isFetchingNextPage && (
+              <div className="p-3 text-center">
+                <Spinner small label="Loading more…" />
+              </div>
+            )}
+          </div>
         </div>
       )}
       <LostReasonDialog
