@@ -498,6 +498,15 @@ def import_file(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Decide every row, write nothing")
     ] = False,
+    check_probable: Annotated[
+        bool,
+        typer.Option(
+            "--check-probable/--no-check-probable",
+            help="Compare each new lead with the workspace's leads and flag look-alikes for "
+            "review; --no-check-probable loads a very large file faster (run a duplicate scan "
+            "afterwards)",
+        ),
+    ] = True,
 ) -> None:
     """Import leads from a file into a workspace, with a progress bar and a summary."""
     from leadwise.import_export import import_cli
@@ -513,8 +522,11 @@ def import_file(
         options["match_on"] = [part.strip() for part in match_on.split(",")]
     if region:
         options["default_region"] = region
-    if preset and mode == "upsert" and policy == "fill_empty" and not tag and not match_on:
+    defaults = mode == "upsert" and policy == "fill_empty" and not tag and not match_on
+    if preset and defaults and check_probable:
         options = {}  # the preset's own options
+    if not check_probable:
+        options["check_probable"] = False
     if not file.is_file():
         raise CliError(f"{file}: no such file")
     try:

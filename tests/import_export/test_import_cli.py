@@ -84,3 +84,32 @@ async def test_bad_options_and_files_exit_with_a_message(client, owner, test_env
     assert await leads_of(client, owner) == []
     imports = await client.get("/api/v1/imports", headers=owner.headers)
     assert imports.json()["data"] == []  # refused runs left no import behind
+
+
+async def test_the_look_alike_check_can_be_left_for_a_scan(client, owner, test_env, tmp_path):
+    made = await client.post(
+        "/api/v1/leads",
+        json={
+            "first_name": "Grace",
+            "last_name": "Hopper",
+            "company_name": "Navy Research Lab",
+            "city": "Arlington",
+            "job_title": "Rear Admiral",
+        },
+        headers=owner.headers,
+    )
+    assert made.status_code == 201, made.text
+    file = tmp_path / "again.csv"
+    file.write_text(  # no email, phone or id to match on: only the look-alike check finds her
+        "first_name,last_name,company,city,title\n"
+        "Grace,Hoper,Navy Research Lab,Arlington,Rear Admiral\n",
+        encoding="utf-8",
+    )
+
+    skipped = leadwise(test_env, tmp_path, str(file), "--no-check-probable")
+    assert skipped.returncode == 0, skipped.stderr
+    assert "created  │ 1" in skipped.stdout
+    assert "review" not in skipped.stdout or "review   │ 0" in skipped.stdout
+    checked = leadwise(test_env, tmp_path, str(file))
+    assert checked.returncode == 0, checked.stderr
+    assert "review   │ 1" in checked.stdout
