@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any
 
@@ -64,9 +65,17 @@ def test_stages_reorder_by_drag_and_keyboard(page: Any, server: Server, owner: O
     handle = page.get_by_role("button", name="Drag Won")
     handle.focus()
     page.keyboard.press("Space")
-    for _ in range(3):  # 25 px a press: past the middle of the next row
+    live = page.locator("[id^='DndLiveRegion']")
+    # The sensor is active (it announced the pick-up): arrows move it now.
+    expect(live).to_have_text(re.compile(r"^(Picked up Won|Over Won)\.$"))
+    # 25 px a press; keys that come before the sensor listens are lost, so press until the
+    # next row is announced (three presses when none is lost).
+    for _ in range(8):
         page.keyboard.press("ArrowDown")
-    expect(page.get_by_text("Over Contacted.")).to_be_attached()
+        page.wait_for_timeout(150)
+        if live.inner_text() == "Over Contacted.":
+            break
+    expect(live).to_have_text("Over Contacted.")
     page.keyboard.press("Space")
     expect(rows.nth(2)).to_have_attribute("data-stage", "Won")
     stored(server, headers, ["New", "Contacted", "Won", "Qualified", "Lost", "Proposal"])

@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api, unwrap, type Schemas } from "../api/client";
 import { useToast } from "../components/toast";
-import { Badge, Button, EmptyState, ErrorAlert, Spinner, TextField, formatDate } from "../components/ui";
+import { Loaded, Panel } from "../components/settings";
+import { Badge, Button, EmptyState, TextField, formatDate } from "../components/ui";
 import { keyState } from "../lib/settings";
 import { useSession, useWorkspace } from "../session";
 
@@ -59,10 +60,7 @@ export function SettingsApiKeysPage() {
   };
   return (
     <div className="flex flex-col gap-4">
-      <section aria-labelledby="new-key-h" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="new-key-h" className="mb-3 text-lg font-semibold text-slate-900">
-          New API key
-        </h2>
+      <Panel title="New API key">
         <form onSubmit={submit} className="flex flex-wrap items-end gap-3">
           <TextField
             label="Name"
@@ -95,66 +93,65 @@ export function SettingsApiKeysPage() {
             </div>
           </div>
         )}
-      </section>
-      <section aria-labelledby="keys-h" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="keys-h" className="mb-3 text-lg font-semibold text-slate-900">
-          Keys
-        </h2>
-        {keys.error ? (
-          <ErrorAlert error={keys.error} retry={() => void keys.refetch()} />
-        ) : !keys.data ? (
-          <Spinner label="Loading keys…" />
-        ) : keys.data.length === 0 ? (
-          <EmptyState title="No API keys yet">Create one above to let another system add or read leads.</EmptyState>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <thead className="text-left text-xs uppercase tracking-wide text-slate-600">
-                <tr>
-                  <th className="py-1 pr-3 font-medium">Name</th>
-                  <th className="py-1 pr-3 font-medium">Key</th>
-                  <th className="py-1 pr-3 font-medium">Created</th>
-                  <th className="py-1 pr-3 font-medium">Last used</th>
-                  <th className="py-1 font-medium">State</th>
-                </tr>
-              </thead>
-              <tbody>
-                {keys.data.map((k) => {
-                  const state = keyState(k);
-                  return (
-                    <tr key={k.id} className="border-t border-slate-100" data-key={k.name}>
-                      <td className="py-2 pr-3 font-medium text-slate-900">{k.name}</td>
-                      <td className="py-2 pr-3 font-mono text-xs text-slate-700">lw_{k.prefix}_…</td>
-                      <td className="py-2 pr-3 whitespace-nowrap">{formatDate(k.created_at)}</td>
-                      <td className="py-2 pr-3 whitespace-nowrap">
-                        {k.last_used_at ? formatDate(k.last_used_at, true) : "Never"}
-                      </td>
-                      <td className="py-2">
-                        <div className="flex items-center gap-2">
-                          <Badge tone={state === "active" ? "green" : "slate"}>{state}</Badge>
-                          {state === "active" && (
-                            <Button
-                              size="sm"
-                              variant="ghost"
-                              busy={revoke.isPending && revoke.variables === k.id}
-                              onClick={() => {
-                                if (confirm(`Revoke the key “${k.name}”? Systems using it stop working.`))
-                                  revoke.mutate(k.id);
-                              }}
-                            >
-                              Revoke
-                            </Button>
-                          )}
-                        </div>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      </Panel>
+      <Panel title="Keys">
+        <Loaded
+          query={keys}
+          loading="Loading keys…"
+          empty={
+            <EmptyState title="No API keys yet">Create one above to let another system add or read leads.</EmptyState>
+          }
+        >
+          {(keys) => (
+            <div className="overflow-x-auto">
+              <table className="w-full text-sm">
+                <thead className="text-left text-xs uppercase tracking-wide text-slate-600">
+                  <tr>
+                    <th className="py-1 pr-3 font-medium">Name</th>
+                    <th className="py-1 pr-3 font-medium">Key</th>
+                    <th className="py-1 pr-3 font-medium">Created</th>
+                    <th className="py-1 pr-3 font-medium">Last used</th>
+                    <th className="py-1 font-medium">State</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {keys.map((k) => {
+                    const state = keyState(k);
+                    return (
+                      <tr key={k.id} className="border-t border-slate-100" data-key={k.name}>
+                        <td className="py-2 pr-3 font-medium text-slate-900">{k.name}</td>
+                        <td className="py-2 pr-3 font-mono text-xs text-slate-700">lw_{k.prefix}_…</td>
+                        <td className="py-2 pr-3 whitespace-nowrap">{formatDate(k.created_at)}</td>
+                        <td className="py-2 pr-3 whitespace-nowrap">
+                          {k.last_used_at ? formatDate(k.last_used_at, true) : "Never"}
+                        </td>
+                        <td className="py-2">
+                          <div className="flex items-center gap-2">
+                            <Badge tone={state === "active" ? "green" : "slate"}>{state}</Badge>
+                            {state === "active" && (
+                              <Button
+                                size="sm"
+                                variant="ghost"
+                                busy={revoke.isPending && revoke.variables === k.id}
+                                onClick={() => {
+                                  if (confirm(`Revoke the key “${k.name}”? Systems using it stop working.`))
+                                    revoke.mutate(k.id);
+                                }}
+                              >
+                                Revoke
+                              </Button>
+                            )}
+                          </div>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Loaded>
+      </Panel>
     </div>
   );
 }

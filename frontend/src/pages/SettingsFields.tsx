@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api, unwrap, type Schemas } from "../api/client";
 import { useToast } from "../components/toast";
-import { Badge, Button, Dialog, EmptyState, ErrorAlert, SelectField, Spinner, TextField } from "../components/ui";
+import { FormButtons, Loaded, Panel, RowActions } from "../components/settings";
+import { Badge, Button, Dialog, EmptyState, SelectField, TextField } from "../components/ui";
 import { lines } from "../lib/forms";
 import { keyFromLabel } from "../lib/settings";
 import { useSession, useWorkspace } from "../session";
@@ -49,12 +50,7 @@ function EditField({ field, onClose }: { field: Field; onClose: () => void }) {
         <input type="checkbox" checked={required} onChange={(e) => setRequired(e.target.checked)} />
         Required on new leads
       </label>
-      <div className="flex justify-end gap-2">
-        <Button onClick={onClose}>Cancel</Button>
-        <Button type="submit" variant="primary" busy={save.isPending}>
-          Save field
-        </Button>
-      </div>
+      <FormButtons onCancel={onClose} busy={save.isPending} submit="Save field" />
     </form>
   );
 }
@@ -109,57 +105,45 @@ export function SettingsFieldsPage() {
   };
   return (
     <div className="flex flex-col gap-4">
-      <section aria-labelledby="fields-h" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="fields-h" className="mb-3 text-lg font-semibold text-slate-900">
-          Custom fields
-        </h2>
-        {fields.error ? (
-          <ErrorAlert error={fields.error} retry={() => void fields.refetch()} />
-        ) : !fields.data ? (
-          <Spinner label="Loading fields…" />
-        ) : fields.data.length === 0 ? (
-          <EmptyState title="No custom fields yet">
-            Add fields your team tracks on every lead, such as budget or seats.
-          </EmptyState>
-        ) : (
-          <ul className="flex flex-col divide-y divide-slate-100">
-            {fields.data.map((field) => (
-              <li key={field.id} className="flex flex-wrap items-center gap-2 py-2" data-field={field.key}>
-                <div className="min-w-0 flex-1">
-                  <p className="font-medium text-slate-900">
-                    {field.label} {field.required && <Badge tone="amber">required</Badge>}
-                  </p>
-                  <p className="truncate text-xs text-slate-600">
-                    <code>{field.key}</code> · {field.type}
-                    {field.options.length > 0 && ` · ${field.options.join(", ")}`}
-                  </p>
-                </div>
-                {manage && (
-                  <>
-                    <Button size="sm" variant="ghost" onClick={() => setEditing(field)}>
-                      Edit
-                    </Button>
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      onClick={() => {
-                        if (confirm(`Delete the field “${field.label}”?`)) remove.mutate(field.id);
-                      }}
-                    >
-                      Delete
-                    </Button>
-                  </>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <Panel title="Custom fields">
+        <Loaded
+          query={fields}
+          loading="Loading fields…"
+          empty={
+            <EmptyState title="No custom fields yet">
+              Add fields your team tracks on every lead, such as budget or seats.
+            </EmptyState>
+          }
+        >
+          {(fields) => (
+            <ul className="flex flex-col divide-y divide-slate-100">
+              {fields.map((field) => (
+                <li key={field.id} className="flex flex-wrap items-center gap-2 py-2" data-field={field.key}>
+                  <div className="min-w-0 flex-1">
+                    <p className="font-medium text-slate-900">
+                      {field.label} {field.required && <Badge tone="amber">required</Badge>}
+                    </p>
+                    <p className="truncate text-xs text-slate-600">
+                      <code>{field.key}</code> · {field.type}
+                      {field.options.length > 0 && ` · ${field.options.join(", ")}`}
+                    </p>
+                  </div>
+                  {manage && (
+                    <>
+                      <RowActions
+                        onEdit={() => setEditing(field)}
+                        destroy={{ confirm: `Delete the field “${field.label}”?`, run: () => remove.mutate(field.id) }}
+                      />
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Loaded>
+      </Panel>
       {manage && (
-        <section aria-labelledby="new-field-h" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="new-field-h" className="mb-3 text-lg font-semibold text-slate-900">
-            Add a field
-          </h2>
+        <Panel title="Add a field">
           <form onSubmit={submit} className="flex flex-wrap items-end gap-3">
             <TextField
               label="Label"
@@ -197,7 +181,7 @@ export function SettingsFieldsPage() {
               Add field
             </Button>
           </form>
-        </section>
+        </Panel>
       )}
       <Dialog open={editing !== null} onClose={() => setEditing(null)} title={`Edit ${editing?.label ?? ""}`}>
         {editing && <EditField key={editing.id} field={editing} onClose={() => setEditing(null)} />}

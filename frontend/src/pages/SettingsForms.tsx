@@ -3,17 +3,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api, unwrap, unwrapPage, type Schemas } from "../api/client";
 import { useToast } from "../components/toast";
-import {
-  Badge,
-  Button,
-  Dialog,
-  EmptyState,
-  ErrorAlert,
-  SelectField,
-  Spinner,
-  TextField,
-  inputClass,
-} from "../components/ui";
+import { FormButtons, Loaded, Panel, RowActions } from "../components/settings";
+import { Badge, Button, Dialog, EmptyState, SelectField, TextField, inputClass } from "../components/ui";
 import { FIELD_LABELS, FORM_FIELDS, embedSnippet, lines } from "../lib/forms";
 import { useSession, useWorkspace } from "../session";
 import { CopyButton } from "./SettingsApiKeys";
@@ -250,12 +241,7 @@ function FormEditor({ form, onClose }: { form: Form | "new"; onClose: () => void
           Active (takes submissions)
         </label>
       </div>
-      <div className="flex justify-end gap-2">
-        <Button onClick={onClose}>Cancel</Button>
-        <Button type="submit" variant="primary" busy={save.isPending}>
-          Save form
-        </Button>
-      </div>
+      <FormButtons onCancel={onClose} busy={save.isPending} submit="Save form" />
     </form>
   );
 }
@@ -279,61 +265,57 @@ export function SettingsFormsPage() {
   });
   const snippet = embedding ? embedSnippet(embedding, location.origin) : "";
   return (
-    <section aria-labelledby="forms-h" className="rounded-lg border border-slate-200 bg-white p-4">
-      <div className="mb-3 flex flex-wrap items-center gap-2">
-        <h2 id="forms-h" className="mr-auto text-lg font-semibold text-slate-900">
-          Capture forms
-        </h2>
-        {manage && (
+    <Panel
+      title="Capture forms"
+      actions={
+        manage && (
           <Button variant="primary" onClick={() => setEditing("new")}>
             New form
           </Button>
+        )
+      }
+    >
+      <Loaded
+        query={forms}
+        loading="Loading forms…"
+        empty={
+          <EmptyState title="No forms yet">
+            A form gives your website a place to send leads, with spam checks built in.
+          </EmptyState>
+        }
+      >
+        {(forms) => (
+          <ul className="flex flex-col divide-y divide-slate-100">
+            {forms.map((form) => (
+              <li key={form.id} className="flex flex-wrap items-center gap-2 py-2.5" data-form={form.name}>
+                <div className="min-w-0 flex-1">
+                  <p className="font-medium text-slate-900">
+                    {form.name}{" "}
+                    <Badge tone={form.is_active ? "green" : "slate"}>{form.is_active ? "active" : "paused"}</Badge>
+                  </p>
+                  <p className="truncate text-xs text-slate-600">
+                    {form.allowed_fields.length} fields · {form.public_id}
+                  </p>
+                </div>
+                <Button size="sm" onClick={() => setEmbedding(form)}>
+                  Embed
+                </Button>
+                {manage && (
+                  <>
+                    <RowActions
+                      onEdit={() => setEditing(form)}
+                      destroy={{
+                        confirm: `Delete the form “${form.name}”? Its leads stay.`,
+                        run: () => remove.mutate(form.id),
+                      }}
+                    />
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
         )}
-      </div>
-      {forms.error ? (
-        <ErrorAlert error={forms.error} retry={() => void forms.refetch()} />
-      ) : !forms.data ? (
-        <Spinner label="Loading forms…" />
-      ) : forms.data.length === 0 ? (
-        <EmptyState title="No forms yet">
-          A form gives your website a place to send leads, with spam checks built in.
-        </EmptyState>
-      ) : (
-        <ul className="flex flex-col divide-y divide-slate-100">
-          {forms.data.map((form) => (
-            <li key={form.id} className="flex flex-wrap items-center gap-2 py-2.5" data-form={form.name}>
-              <div className="min-w-0 flex-1">
-                <p className="font-medium text-slate-900">
-                  {form.name}{" "}
-                  <Badge tone={form.is_active ? "green" : "slate"}>{form.is_active ? "active" : "paused"}</Badge>
-                </p>
-                <p className="truncate text-xs text-slate-600">
-                  {form.allowed_fields.length} fields · {form.public_id}
-                </p>
-              </div>
-              <Button size="sm" onClick={() => setEmbedding(form)}>
-                Embed
-              </Button>
-              {manage && (
-                <>
-                  <Button size="sm" variant="ghost" onClick={() => setEditing(form)}>
-                    Edit
-                  </Button>
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    onClick={() => {
-                      if (confirm(`Delete the form “${form.name}”? Its leads stay.`)) remove.mutate(form.id);
-                    }}
-                  >
-                    Delete
-                  </Button>
-                </>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      </Loaded>
       <Dialog
         open={editing !== null}
         onClose={() => setEditing(null)}
@@ -363,6 +345,6 @@ export function SettingsFormsPage() {
           <CopyButton text={snippet} label="Copy HTML" />
         </div>
       </Dialog>
-    </section>
+    </Panel>
   );
 }

@@ -5,16 +5,8 @@ import { useState, type FormEvent } from "react";
 import { api, unwrap, unwrapPage, type Member, type Schemas } from "../api/client";
 import { useToast } from "../components/toast";
 import { CopyButton } from "./SettingsApiKeys";
-import {
-  Button,
-  EmptyState,
-  ErrorAlert,
-  SelectField,
-  Spinner,
-  TextField,
-  formatDate,
-  inputClass,
-} from "../components/ui";
+import { Loaded, Panel, RowActions } from "../components/settings";
+import { Button, EmptyState, SelectField, TextField, formatDate, inputClass } from "../components/ui";
 import { inviteLink } from "../lib/settings";
 import { useSession, useWorkspace } from "../session";
 
@@ -126,10 +118,7 @@ export function SettingsMembersPage() {
   return (
     <div className="flex flex-col gap-4">
       {manage && (
-        <section aria-labelledby="invite-h" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="invite-h" className="mb-3 text-lg font-semibold text-slate-900">
-            Invite someone
-          </h2>
+        <Panel title="Invite someone">
           <form onSubmit={submit} className="flex flex-wrap items-end gap-3">
             <TextField
               label="Email"
@@ -164,130 +153,115 @@ export function SettingsMembersPage() {
               </div>
             </div>
           )}
-        </section>
+        </Panel>
       )}
       {manage && (
-        <section aria-labelledby="invitations-h" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="invitations-h" className="mb-3 text-lg font-semibold text-slate-900">
-            Pending invitations
-          </h2>
-          {invitations.error ? (
-            <ErrorAlert error={invitations.error} retry={() => void invitations.refetch()} />
-          ) : !invitations.data ? (
-            <Spinner label="Loading invitations…" />
-          ) : invitations.data.length === 0 ? (
-            <p className="text-sm text-slate-600">Nobody is invited right now.</p>
-          ) : (
-            <ul className="divide-y divide-slate-100">
-              {invitations.data.map((invitation) => (
-                <li
-                  key={invitation.id}
-                  data-invitation={invitation.email}
-                  className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2 text-sm"
-                >
-                  <span className="min-w-48 flex-1 font-medium text-slate-900">{invitation.email}</span>
-                  <span className="w-20 text-slate-800">{invitation.role}</span>
-                  <span className={`w-44 ${invitation.expired ? "text-red-800" : "text-slate-700"}`}>
-                    {invitation.expired ? "expired" : "expires"} {formatDate(invitation.expires_at)}
-                  </span>
-                  <span className="flex gap-1">
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      busy={renew.isPending && renew.variables === invitation.id}
-                      onClick={() => renew.mutate(invitation.id)}
-                    >
-                      New link
-                    </Button>
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      onClick={() => {
-                        if (confirm(`Revoke the invitation of ${invitation.email}? Its link stops working.`))
-                          revoke.mutate(invitation.id);
-                      }}
-                    >
-                      Revoke
-                    </Button>
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <Panel title="Pending invitations">
+          <Loaded
+            query={invitations}
+            loading="Loading invitations…"
+            empty={<p className="text-sm text-slate-600">Nobody is invited right now.</p>}
+          >
+            {(invitations) => (
+              <ul className="divide-y divide-slate-100">
+                {invitations.map((invitation) => (
+                  <li
+                    key={invitation.id}
+                    data-invitation={invitation.email}
+                    className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2 text-sm"
+                  >
+                    <span className="min-w-48 flex-1 font-medium text-slate-900">{invitation.email}</span>
+                    <span className="w-20 text-slate-800">{invitation.role}</span>
+                    <span className={`w-44 ${invitation.expired ? "text-red-800" : "text-slate-700"}`}>
+                      {invitation.expired ? "expired" : "expires"} {formatDate(invitation.expires_at)}
+                    </span>
+                    <span className="flex gap-1">
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        busy={renew.isPending && renew.variables === invitation.id}
+                        onClick={() => renew.mutate(invitation.id)}
+                      >
+                        New link
+                      </Button>
+                      <RowActions
+                        destroy={{
+                          label: "Revoke",
+                          confirm: `Revoke the invitation of ${invitation.email}? Its link stops working.`,
+                          run: () => revoke.mutate(invitation.id),
+                        }}
+                      />
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Loaded>
+        </Panel>
       )}
-      <section aria-labelledby="members-h" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="members-h" className="mb-3 text-lg font-semibold text-slate-900">
-          Members
-        </h2>
-        {members.error ? (
-          <ErrorAlert error={members.error} retry={() => void members.refetch()} />
-        ) : !members.data ? (
-          <Spinner label="Loading members…" />
-        ) : members.data.length === 0 ? (
-          <EmptyState title="No members" />
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <thead className="text-left text-xs uppercase tracking-wide text-slate-600">
-                <tr>
-                  <th className="py-1 pr-3 font-medium">Name</th>
-                  <th className="py-1 pr-3 font-medium">Role</th>
-                  <th className="py-1 pr-3 font-medium">Joined</th>
-                  {manage && <th className="py-1 font-medium">Actions</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {members.data.map((m) => {
-                  const self = m.user_id === me?.id;
-                  return (
-                    <tr key={m.user_id} className="border-t border-slate-100" data-member={m.email}>
-                      <td className="py-2 pr-3">
-                        <p className="font-medium text-slate-900">{m.full_name || m.email}</p>
-                        {m.full_name && <p className="text-xs text-slate-600">{m.email}</p>}
-                      </td>
-                      <td className="py-2 pr-3">
-                        {manage && !self ? (
-                          <select
-                            aria-label={`Role of ${m.email}`}
-                            className={`${inputClass} w-32 py-1`}
-                            value={m.role}
-                            onChange={(e) => changeRole.mutate({ userId: m.user_id, role: e.target.value as Role })}
-                          >
-                            {ROLES.map((r) => (
-                              <option key={r} value={r}>
-                                {r}
-                              </option>
-                            ))}
-                          </select>
-                        ) : (
-                          <span className="text-slate-800">{m.role}</span>
-                        )}
-                      </td>
-                      <td className="py-2 pr-3 whitespace-nowrap text-slate-700">{formatDate(m.joined_at)}</td>
-                      {manage && (
-                        <td className="py-2">
-                          {!self && (
-                            <Button
-                              size="sm"
-                              variant="ghost"
-                              onClick={() => {
-                                if (confirm(`Remove ${m.email} from this workspace?`)) remove.mutate(m.user_id);
-                              }}
+      <Panel title="Members">
+        <Loaded query={members} loading="Loading members…" empty={<EmptyState title="No members" />}>
+          {(members) => (
+            <div className="overflow-x-auto">
+              <table className="w-full text-sm">
+                <thead className="text-left text-xs uppercase tracking-wide text-slate-600">
+                  <tr>
+                    <th className="py-1 pr-3 font-medium">Name</th>
+                    <th className="py-1 pr-3 font-medium">Role</th>
+                    <th className="py-1 pr-3 font-medium">Joined</th>
+                    {manage && <th className="py-1 font-medium">Actions</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {members.map((m) => {
+                    const self = m.user_id === me?.id;
+                    return (
+                      <tr key={m.user_id} className="border-t border-slate-100" data-member={m.email}>
+                        <td className="py-2 pr-3">
+                          <p className="font-medium text-slate-900">{m.full_name || m.email}</p>
+                          {m.full_name && <p className="text-xs text-slate-600">{m.email}</p>}
+                        </td>
+                        <td className="py-2 pr-3">
+                          {manage && !self ? (
+                            <select
+                              aria-label={`Role of ${m.email}`}
+                              className={`${inputClass} w-32 py-1`}
+                              value={m.role}
+                              onChange={(e) => changeRole.mutate({ userId: m.user_id, role: e.target.value as Role })}
                             >
-                              Remove
-                            </Button>
+                              {ROLES.map((r) => (
+                                <option key={r} value={r}>
+                                  {r}
+                                </option>
+                              ))}
+                            </select>
+                          ) : (
+                            <span className="text-slate-800">{m.role}</span>
                           )}
                         </td>
-                      )}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+                        <td className="py-2 pr-3 whitespace-nowrap text-slate-700">{formatDate(m.joined_at)}</td>
+                        {manage && (
+                          <td className="py-2">
+                            {!self && (
+                              <RowActions
+                                destroy={{
+                                  label: "Remove",
+                                  confirm: `Remove ${m.email} from this workspace?`,
+                                  run: () => remove.mutate(m.user_id),
+                                }}
+                              />
+                            )}
+                          </td>
+                        )}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Loaded>
+      </Panel>
     </div>
   );
 }

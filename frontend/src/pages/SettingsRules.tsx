@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, unwrap, type LeadSource, type Schemas } from "../api/client";
 import { useToast } from "../components/toast";
-import { Badge, Button, Dialog, EmptyState, ErrorAlert, SelectField, Spinner, TextField } from "../components/ui";
+import { FormButtons, Loaded, Panel, RowActions } from "../components/settings";
+import { Badge, Button, Dialog, EmptyState, SelectField, Spinner, TextField } from "../components/ui";
 import { memberName, useMembers } from "../hooks";
 import { SOURCES } from "../lib/filters";
 import { countryCodes } from "../lib/settings";
@@ -107,12 +108,7 @@ function RuleEditor({ rule, position, onClose }: { rule: Rule | "new"; position:
         <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
         Active
       </label>
-      <div className="flex justify-end gap-2">
-        <Button onClick={onClose}>Cancel</Button>
-        <Button type="submit" variant="primary" busy={save.isPending}>
-          Save rule
-        </Button>
-      </div>
+      <FormButtons onCancel={onClose} busy={save.isPending} submit="Save rule" />
     </form>
   );
 }
@@ -136,62 +132,51 @@ export function SettingsRulesPage() {
     onError: toast.error,
   });
   return (
-    <section aria-labelledby="rules-h" className="rounded-lg border border-slate-200 bg-white p-4">
-      <div className="mb-1 flex flex-wrap items-center gap-2">
-        <h2 id="rules-h" className="mr-auto text-lg font-semibold text-slate-900">
-          Assignment rules
-        </h2>
-        {manage && (
+    <Panel
+      title="Assignment rules"
+      intro="A new lead without an owner goes to the first active rule that matches its source and country."
+      actions={
+        manage && (
           <Button variant="primary" onClick={() => setEditing("new")}>
             New rule
           </Button>
+        )
+      }
+    >
+      <Loaded
+        query={rules}
+        loading="Loading rules…"
+        empty={<EmptyState title="No assignment rules">New leads stay unassigned until someone takes them.</EmptyState>}
+      >
+        {(rules) => (
+          <ol className="flex flex-col divide-y divide-slate-100">
+            {rules.map((rule) => (
+              <li key={rule.id} className="flex flex-wrap items-center gap-2 py-2.5" data-rule={rule.name}>
+                <div className="min-w-0 flex-1">
+                  <p className="font-medium text-slate-900">
+                    {rule.name}{" "}
+                    <Badge tone={rule.is_active ? "green" : "slate"}>{rule.is_active ? "active" : "off"}</Badge>
+                  </p>
+                  <p className="text-xs text-slate-600">
+                    {STRATEGY_LABEL[rule.strategy]} to{" "}
+                    {rule.user_ids.map((id) => memberName(members.data, id)).join(", ")} ·{" "}
+                    {rule.sources.length ? rule.sources.join(", ") : "any source"} ·{" "}
+                    {rule.countries.length ? rule.countries.join(", ") : "any country"}
+                  </p>
+                </div>
+                {manage && (
+                  <>
+                    <RowActions
+                      onEdit={() => setEditing(rule)}
+                      destroy={{ confirm: `Delete the rule “${rule.name}”?`, run: () => remove.mutate(rule.id) }}
+                    />
+                  </>
+                )}
+              </li>
+            ))}
+          </ol>
         )}
-      </div>
-      <p className="mb-3 text-sm text-slate-600">
-        A new lead without an owner goes to the first active rule that matches its source and country.
-      </p>
-      {rules.error ? (
-        <ErrorAlert error={rules.error} retry={() => void rules.refetch()} />
-      ) : !rules.data ? (
-        <Spinner label="Loading rules…" />
-      ) : rules.data.length === 0 ? (
-        <EmptyState title="No assignment rules">New leads stay unassigned until someone takes them.</EmptyState>
-      ) : (
-        <ol className="flex flex-col divide-y divide-slate-100">
-          {rules.data.map((rule) => (
-            <li key={rule.id} className="flex flex-wrap items-center gap-2 py-2.5" data-rule={rule.name}>
-              <div className="min-w-0 flex-1">
-                <p className="font-medium text-slate-900">
-                  {rule.name}{" "}
-                  <Badge tone={rule.is_active ? "green" : "slate"}>{rule.is_active ? "active" : "off"}</Badge>
-                </p>
-                <p className="text-xs text-slate-600">
-                  {STRATEGY_LABEL[rule.strategy]} to{" "}
-                  {rule.user_ids.map((id) => memberName(members.data, id)).join(", ")} ·{" "}
-                  {rule.sources.length ? rule.sources.join(", ") : "any source"} ·{" "}
-                  {rule.countries.length ? rule.countries.join(", ") : "any country"}
-                </p>
-              </div>
-              {manage && (
-                <>
-                  <Button size="sm" variant="ghost" onClick={() => setEditing(rule)}>
-                    Edit
-                  </Button>
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    onClick={() => {
-                      if (confirm(`Delete the rule “${rule.name}”?`)) remove.mutate(rule.id);
-                    }}
-                  >
-                    Delete
-                  </Button>
-                </>
-              )}
-            </li>
-          ))}
-        </ol>
-      )}
+      </Loaded>
       <Dialog
         open={editing !== null}
         onClose={() => setEditing(null)}
@@ -207,6 +192,6 @@ export function SettingsRulesPage() {
           />
         )}
       </Dialog>
-    </section>
+    </Panel>
   );
 }

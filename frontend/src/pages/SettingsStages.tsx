@@ -15,6 +15,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { api, unwrap, type Schemas, type Stage } from "../api/client";
 import { useToast } from "../components/toast";
+import { Panel } from "../components/settings";
 import { Badge, Button, Dialog, ErrorAlert, SelectField, Spinner, TextField, inputClass } from "../components/ui";
 import { useStages } from "../hooks";
 import { droppedOn, inOrder, moveTargets, moved } from "../lib/settings";
@@ -257,10 +258,7 @@ export function SettingsStagesPage() {
         </DndContext>
       </section>
       {manage && (
-        <section aria-labelledby="new-stage-h" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="new-stage-h" className="mb-3 text-lg font-semibold text-slate-900">
-            Add a stage
-          </h2>
+        <Panel title="Add a stage">
           <form onSubmit={submit} className="flex flex-wrap items-end gap-3">
             <TextField
               label="Stage name"
@@ -279,7 +277,7 @@ export function SettingsStagesPage() {
               Add stage
             </Button>
           </form>
-        </section>
+        </Panel>
       )}
       <Dialog open={!!deleting} onClose={() => setDeleting(null)} title={`Delete the stage ${deleting?.name ?? ""}`}>
         <form

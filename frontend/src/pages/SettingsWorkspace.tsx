@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api, unwrap, type Schemas } from "../api/client";
 import { useToast } from "../components/toast";
-import { Button, ErrorAlert, Spinner, TextField } from "../components/ui";
+import { Loaded, Panel } from "../components/settings";
+import { Button, TextField } from "../components/ui";
 import { useSession, useWorkspace } from "../session";
 
 function WorkspaceForm({ workspace, editable }: { workspace: Schemas["WorkspaceRead"]; editable: boolean }) {
@@ -68,17 +69,10 @@ export function SettingsWorkspacePage() {
       unwrap(api.GET("/api/v1/workspaces/{workspace_id}", { params: { path: { workspace_id: workspaceId } } })),
   });
   return (
-    <section aria-labelledby="workspace-h" className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="workspace-h" className="mb-3 text-lg font-semibold text-slate-900">
-        Workspace and email
-      </h2>
-      {workspace.error ? (
-        <ErrorAlert error={workspace.error} retry={() => void workspace.refetch()} />
-      ) : !workspace.data ? (
-        <Spinner label="Loading…" />
-      ) : (
-        <WorkspaceForm key={workspace.data.id} workspace={workspace.data} editable={can("workspace:update")} />
-      )}
-    </section>
+    <Panel title="Workspace and email">
+      <Loaded query={workspace} loading="Loading…">
+        {(workspace) => <WorkspaceForm key={workspace.id} workspace={workspace} editable={can("workspace:update")} />}
+      </Loaded>
+    </Panel>
   );
 }
