@@ -554,6 +554,31 @@ def import_file(
 DATE_FORMATS = ["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%S%z"]
 
 
+@app.command("scan")
+def scan_workspace(
+    workspace: Annotated[str | None, typer.Option(help="Workspace name or id")] = None,
+    threshold: Annotated[
+        float | None,
+        typer.Option(help="Match probability a pair needs (0.5 to below 1; default 0.9)"),
+    ] = None,
+) -> None:
+    """Find the duplicate leads of a workspace and queue the pairs for review (with their
+    explanations); run it after an import made with --no-check-probable."""
+    from leadwise.dedupe import scan_cli
+
+    try:
+        scanned = scan_cli.run(workspace, threshold, errors)
+    except CommandFailed as error:
+        raise CliError(str(error)) from None
+    table = Table("", "count", title=f"scan {scanned.status}")
+    for name in ("leads", "candidate_pairs", "proposed", "skipped_known", "groups"):
+        if name in scanned.counts:
+            table.add_row(name, str(scanned.counts[name]))
+    console.print(table)
+    if scanned.status != "succeeded":
+        raise CliError(f"the scan {scanned.status}: {scanned.error or 'see the job'}")
+
+
 @app.command("export")
 def export_leads(
     output: Annotated[

@@ -20,11 +20,13 @@ LEADS = (
 )
 
 
-def leadwise(env: TestEnv, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def leadwise(
+    env: TestEnv, cwd: Path, *args: str, command: str = "import"
+) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("LEADWISE_")}
     environment.update(env.values, COLUMNS="200")
     return subprocess.run(
-        [sys.executable, "-m", "leadwise", "import", *args],
+        [sys.executable, "-m", "leadwise", command, *args],
         capture_output=True,
         text=True,
         env=environment,
@@ -109,7 +111,28 @@ async def test_the_look_alike_check_can_be_left_for_a_scan(client, owner, test_e
     skipped = leadwise(test_env, tmp_path, str(file), "--no-check-probable")
     assert skipped.returncode == 0, skipped.stderr
     assert "created  │ 1" in skipped.stdout
-    assert "review" not in skipped.stdout or "review   │ 0" in skipped.stdout
+    assert "review   │ 0" in skipped.stdout
+    queued = await client.get("/api/v1/duplicates", headers=owner.headers)
+    assert queued.json()["data"] == []
+
+    # ... and `leadwise scan` finds her afterwards, with the reasons, in the review queue.
+    scanned = leadwise(test_env, tmp_path, command="scan")
+    assert scanned.returncode == 0, scanned.stderr
+    assert "scan succeeded" in scanned.stdout
+    assert "proposed        │ 1" in scanned.stdout
+    [pair] = (await client.get("/api/v1/duplicates", headers=owner.headers)).json()["data"]
+    assert sorted(lead["last_name"] for lead in pair["leads"]) == ["Hoper", "Hopper"]
+    assert pair["explanation"]
+
     checked = leadwise(test_env, tmp_path, str(file))
     assert checked.returncode == 0, checked.stderr
     assert "review   │ 1" in checked.stdout
+
+
+async def test_scan_refuses_bad_options_with_a_message(client, owner, test_env, tmp_path):
+    bad = leadwise(test_env, tmp_path, "--threshold", "1.5", command="scan")
+    assert bad.returncode != 0
+    assert "threshold must be at least 0.5" in bad.stderr
+    unknown = leadwise(test_env, tmp_path, "--workspace", "Nowhere", command="scan")
+    assert unknown.returncode != 0
+    assert "no workspace 'Nowhere'" in unknown.stderr

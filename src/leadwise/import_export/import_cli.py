@@ -4,7 +4,6 @@ with a progress bar; a worker that receives the job's message finds it taken and
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
 import uuid
 from dataclasses import dataclass
@@ -13,7 +12,6 @@ from typing import Any
 
 from pydantic import ValidationError
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -30,7 +28,7 @@ from leadwise.import_export import import_service as service
 from leadwise.import_export.commands import CommandFailed, workspace_named
 from leadwise.import_export.import_schemas import ImportOptions, ImportStart
 from leadwise.integrations.storage import create_file_store
-from leadwise.jobs import runner
+from leadwise.jobs.console import run_with_progress
 from leadwise.models import ImportRun, Job
 
 COPY_CHUNK = 1 << 20
@@ -100,7 +98,14 @@ async def _run(
             run_id = started.id
         key = None  # the import owns the file now
         assert job_id is not None
-        await _follow(database, settings, job_id, console)
+        await run_with_progress(
+            database,
+            settings,
+            job_id,
+            console,
+            doing="importing",
+            shown=("read", "created", "updated", "failed"),
+        )
         async with database.sessionmaker() as session:
             job = await session.get(Job, job_id)
             run_row = await session.get(ImportRun, run_id)
@@ -190,36 +195,6 @@ async def _request(
             )
         ) from None
     return request
-
-
-async def _follow(database: Database, settings: Any, job_id: uuid.UUID, console: Console) -> None:
-    """Runs the job here, and shows its progress from its row (as the web app would)."""
-    progress = Progress(
-        TextColumn("importing"),
-        BarColumn(),
-        TaskProgressColumn(),
-        TextColumn("{task.fields[counts]}"),
-        TimeElapsedColumn(),
-        console=console,
-    )
-    task = progress.add_task("import", total=100, counts="")
-    work = asyncio.create_task(runner.run_job(database, settings, job_id))
-    with progress:
-        while not work.done():
-            await asyncio.wait({work}, timeout=0.5)
-            with contextlib.suppress(SQLAlchemyError):
-                async with database.sessionmaker() as session:
-                    job = await session.get(Job, job_id)
-                if job is not None:
-                    counts = job.counts
-                    shown = ", ".join(
-                        f"{counts[k]} {k}"
-                        for k in ("read", "created", "updated", "failed")
-                        if k in counts
-                    )
-                    progress.update(task, completed=job.progress, counts=shown)
-        progress.update(task, completed=100)
-    await work
 
 
 def summary(finished: Finished) -> Table:
