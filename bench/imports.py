@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/imports.py --rows 1000000 --existing 100000 \
         [--databases sqlite,postgres] [--postgres-url postgresql://postgres@127.0.0.1:5432/test]
+        [--no-check-probable --scan]
 
 The people come from tests/dedupe/synthetic.py (10% of the rows are second entries of a person
 with typos, swapped names, other addresses). The first `--existing` rows are imported first to
@@ -10,6 +11,10 @@ make the existing workspace (timed apart); then the file of `--rows` rows is imp
 probable-duplicate check, writing, the error report. Measured: wall time and the peak memory
 (max RSS) of that process. On PostgreSQL, a raw COPY of the same file into a bare table of
 text columns is the physical limit quoted beside it.
+
+With `--no-check-probable` the file is imported without the per-row look-alike check, and
+`--scan` then times `leadwise scan` of the whole workspace, which queues the look-alikes for
+review instead (the two together are the way to load a very large file).
 """
 
 from __future__ import annotations
@@ -107,7 +112,10 @@ def main() -> None:
     parser.add_argument("--existing", type=int, default=100_000)
     parser.add_argument("--databases", default="sqlite,postgres")
     parser.add_argument("--postgres-url", default="postgresql://postgres@127.0.0.1:5432/test")
+    parser.add_argument("--no-check-probable", action="store_true")
+    parser.add_argument("--scan", action="store_true", help="then time `leadwise scan`")
     args = parser.parse_args()
+    flags = ["--no-check-probable"] if args.no_check_probable else []
     with tempfile.TemporaryDirectory(prefix="leadwise-bench-import-") as temp:
         folder = Path(temp)
         seed_file, import_file = write_files(args.rows, args.existing, folder)
@@ -125,12 +133,18 @@ def main() -> None:
                 "--password", "bench-password-1", "--workspace", "Bench",
             )  # fmt: skip
             seeded, _, _ = leadwise(env, "import", str(seed_file))
-            wall, rss, summary = leadwise(env, "import", str(import_file), timed=True)
+            wall, rss, summary = leadwise(env, "import", str(import_file), *flags, timed=True)
             line = (
                 f"{database}: import {wall:.1f}s ({args.rows / wall:,.0f} rows/s), "
                 f"peak RSS {rss / 1024:,.0f} MiB; seeding {args.existing:,} took {seeded:.1f}s; "
                 f"{counts_of(summary)}"
             )
+            if args.scan:
+                scan, scan_rss, scanned = leadwise(env, "scan", timed=True)
+                line += (
+                    f"; then scan {scan:.1f}s, peak RSS {scan_rss / 1024:,.0f} MiB: "
+                    f"{counts_of(scanned)}"
+                )
             if database == "postgres":
                 copy = asyncio.run(
                     raw_copy(
