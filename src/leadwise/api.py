@@ -18,6 +18,7 @@ from leadwise.import_export.router import router as import_export_router
 from leadwise.jobs.router import router as jobs_router
 from leadwise.leads.router import router as leads_router
 from leadwise.live.router import router as live_router
+from leadwise.notifications.router import router as notifications_router
 from leadwise.prospecting.router import router as crawls_router
 from leadwise.saved_views.router import router as saved_views_router
 from leadwise.stages.router import router as stages_router
@@ -27,6 +28,7 @@ from leadwise.verification.router import router as verification_router
 api_router = APIRouter(prefix="/api/v1")
 api_router.include_router(auth_router)
 api_router.include_router(users_router)
+api_router.include_router(notifications_router)
 api_router.include_router(jobs_router)
 api_router.include_router(stages_router)
 api_router.include_router(companies_router)

@@ -86,8 +86,10 @@ class RateLimitSettings(BaseModel):
     public: str = "60/minute"
     # Per form, whoever submits it: caps what a botnet can pour into one form.
     form: str = "1000/hour"
+    # Per workspace: test emails from Settings (each one goes out through the SMTP server).
+    test_email: str = "20/hour"
 
-    @field_validator("login", "refresh", "public", "form")
+    @field_validator("login", "refresh", "public", "form", "test_email")
     @classmethod
     def _parseable(cls, value: str) -> str:
         try:

@@ -1410,6 +1410,40 @@ export interface paths {
         patch: operations["update_workspace_api_v1_workspaces__workspace_id__patch"];
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace_id}/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether outgoing email is set up: server, security and the workspace's sender */
+        get: operations["email_status_api_v1_workspaces__workspace_id__email_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_id}/email/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test email now (502/504 with the server's answer when it fails) */
+        post: operations["send_test_email_api_v1_workspaces__workspace_id__email_test_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace_id}/invitations": {
         parameters: {
             query?: never;
@@ -3582,6 +3616,22 @@ export interface components {
              */
             timestamp?: string;
         };
+        /** Envelope[SmtpStatusRead] */
+        Envelope_SmtpStatusRead_: {
+            data: components["schemas"]["SmtpStatusRead"];
+            /** Message */
+            message?: string | null;
+            /**
+             * Success
+             * @default true
+             */
+            success: boolean;
+            /**
+             * Timestamp
+             * Format: date-time
+             */
+            timestamp?: string;
+        };
         /** Envelope[SourcesReport] */
         Envelope_SourcesReport_: {
             data: components["schemas"]["SourcesReport"];
@@ -3617,6 +3667,22 @@ export interface components {
         /** Envelope[SubmitResult] */
         Envelope_SubmitResult_: {
             data: components["schemas"]["SubmitResult"];
+            /** Message */
+            message?: string | null;
+            /**
+             * Success
+             * @default true
+             */
+            success: boolean;
+            /**
+             * Timestamp
+             * Format: date-time
+             */
+            timestamp?: string;
+        };
+        /** Envelope[TestEmailRead] */
+        Envelope_TestEmailRead_: {
+            data: components["schemas"]["TestEmailRead"];
             /** Message */
             message?: string | null;
             /**
@@ -5470,6 +5536,31 @@ export interface components {
             /** Preference */
             preference: number;
         };
+        /** NotificationOptions */
+        NotificationOptions: {
+            /**
+             * Lead Assigned
+             * @description Email a lead's new owner when it is assigned to them (by someone else)
+             * @default true
+             */
+            lead_assigned: boolean;
+            /**
+             * New Lead
+             * @description Email a form's recipients (or the lead's owner) about each submission; the confirmation to the person who submitted is the form's own option
+             * @default true
+             */
+            new_lead: boolean;
+        };
+        /**
+         * NotificationOptionsUpdate
+         * @description Only the options given change; `true` or `false`, nothing else.
+         */
+        NotificationOptionsUpdate: {
+            /** Lead Assigned */
+            lead_assigned?: boolean | null;
+            /** New Lead */
+            new_lead?: boolean | null;
+        };
         /** PageMeta */
         PageMeta: {
             /** Limit */
@@ -5881,6 +5972,56 @@ export interface components {
             /** Message */
             message: string;
         };
+        /**
+         * SmtpStatusRead
+         * @description How emails leave this server for this workspace. The SMTP login is never shown.
+         */
+        SmtpStatusRead: {
+            /**
+             * Authenticated
+             * @description The server signs in to the SMTP server
+             */
+            authenticated: boolean;
+            /**
+             * Configured
+             * @description An SMTP server is set; without one, nothing is sent
+             */
+            configured: boolean;
+            /**
+             * Default Sender
+             * @description The server's sender (LEADWISE_SMTP__FROM_ADDRESS)
+             * @example Leadwise <leadwise@example.com>
+             */
+            default_sender: string;
+            /**
+             * Host
+             * @example smtp.example.com
+             */
+            host: string | null;
+            /**
+             * Port
+             * @example 587
+             */
+            port: number | null;
+            /**
+             * Security
+             * @description starttls, tls or none
+             * @example starttls
+             */
+            security: string;
+            /**
+             * Sender
+             * @description What the workspace's emails come from
+             * @example Acme Sales <sales@acme.example>
+             */
+            sender: string;
+            /**
+             * Workspace Sender
+             * @description The workspace's own sender, if it has one
+             * @example Acme Sales <sales@acme.example>
+             */
+            workspace_sender: string | null;
+        };
         /** SourceConversion */
         SourceConversion: {
             /**
@@ -6104,6 +6245,41 @@ export interface components {
             target: string | null;
         };
         /**
+         * TestEmailRead
+         * @description The server took the email; whether it reaches the inbox is up to the receiving side.
+         */
+        TestEmailRead: {
+            /**
+             * Message Id
+             * @example <173.1.2@acme.example>
+             */
+            message_id: string;
+            /**
+             * Sender
+             * @example Acme Sales <sales@acme.example>
+             */
+            sender: string;
+            /**
+             * Subject
+             * @example Test email from Leadwise (Acme Sales)
+             */
+            subject: string;
+            /**
+             * To
+             * @example owner@acme.example
+             */
+            to: string;
+        };
+        /** TestEmailRequest */
+        TestEmailRequest: {
+            /**
+             * To
+             * Format: email
+             * @example owner@acme.example
+             */
+            to: string;
+        };
+        /**
          * TokenEnvelope
          * @description The envelope, plus the RFC 6749 fields at top level so OAuth2 clients (and the
          *     Authorize button of /docs) read the token where they expect it.
@@ -6304,6 +6480,7 @@ export interface components {
              * @example Acme Sales
              */
             name: string;
+            notifications?: components["schemas"]["NotificationOptions"];
         };
         /** WorkspaceUpdate */
         WorkspaceUpdate: {
@@ -6314,6 +6491,12 @@ export interface components {
             email_from?: string | null;
             /** Name */
             name?: string | null;
+            /**
+             * @example {
+             *       "lead_assigned": false
+             *     }
+             */
+            notifications?: components["schemas"]["NotificationOptionsUpdate"] | null;
         };
         /**
          * WorkspaceWithRole
@@ -14551,6 +14734,163 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
+            };
+        };
+    };
+    email_status_api_v1_workspaces__workspace_id__email_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_SmtpStatusRead_"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (also for ids of other workspaces) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid input; `error.details.errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    send_test_email_api_v1_workspaces__workspace_id__email_test_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TestEmailRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_TestEmailRead_"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found (also for ids of other workspaces) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description SMTP_NOT_CONFIGURED: no SMTP server is set */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `error.details.errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description RATE_LIMITED: too many test emails from this workspace */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SMTP_REFUSED, SMTP_UNREACHABLE or SMTP_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SMTP_TIMEOUT: the server did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -53,6 +53,7 @@ class RateLimiter:
             "refresh": parse(settings.rate_limit.refresh),
             "public": parse(settings.rate_limit.public),
             "form": parse(settings.rate_limit.form),
+            "test_email": parse(settings.rate_limit.test_email),
         }
 
     async def hit(self, rule: str, key: str) -> Decision:

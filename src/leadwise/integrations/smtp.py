@@ -32,12 +32,20 @@ class SmtpMailer:
         except aiosmtplib.SMTPRecipientsRefused as error:
             codes = [refusal.code for refusal in error.recipients]
             failure = TemporaryFailure if all(400 <= c < 500 for c in codes) else PermanentFailure
-            raise failure(_describe(error)) from error
+            raise failure(_describe(error), reason="refused", smtp_code=max(codes)) from error
+        except aiosmtplib.SMTPTimeoutError as error:
+            raise TemporaryFailure(_describe(error), reason="timeout") from error
+        except aiosmtplib.SMTPConnectError as error:
+            raise TemporaryFailure(_describe(error), reason="unreachable") from error
         except aiosmtplib.SMTPResponseException as error:
             failure = TemporaryFailure if 400 <= error.code < 500 else PermanentFailure
-            raise failure(_describe(error)) from error
-        except (aiosmtplib.SMTPException, OSError, TimeoutError) as error:
+            raise failure(_describe(error), reason="refused", smtp_code=error.code) from error
+        except aiosmtplib.SMTPException as error:  # e.g. disconnected half-way
             raise TemporaryFailure(_describe(error)) from error
+        except TimeoutError as error:
+            raise TemporaryFailure(_describe(error), reason="timeout") from error
+        except OSError as error:
+            raise TemporaryFailure(_describe(error), reason="unreachable") from error
 
 
 def _describe(error: Exception) -> str:

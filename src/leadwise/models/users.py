@@ -46,6 +46,11 @@ class User(IdMixin, TimestampMixin, Base):
     memberships: Mapped[list[Membership]] = relationship(back_populates="user", lazy="raise")
 
 
+# Emails to members, on unless a workspace turns them off: `lead_assigned` tells a lead's new
+# owner; `new_lead` tells a form's recipients (or the lead's owner) about a submission.
+NOTIFICATION_DEFAULTS: dict[str, bool] = {"lead_assigned": True, "new_lead": True}
+
+
 class Workspace(IdMixin, TimestampMixin, SoftDeleteMixin, Base):
     __tablename__ = "workspaces"
 
@@ -59,6 +64,12 @@ class Workspace(IdMixin, TimestampMixin, SoftDeleteMixin, Base):
         """The sender of this workspace's emails, if it has its own."""
         value = self.settings.get("email_from")
         return str(value) if value else None
+
+    @property
+    def notifications(self) -> dict[str, bool]:
+        """Which emails this workspace sends its members (`NOTIFICATION_DEFAULTS` where unset)."""
+        chosen = self.settings.get("notifications") or {}
+        return {key: bool(chosen.get(key, on)) for key, on in NOTIFICATION_DEFAULTS.items()}
 
 
 class Membership(IdMixin, TimestampMixin, Base):

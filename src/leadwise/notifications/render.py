@@ -11,7 +11,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-TEMPLATES = ("lead_confirmation", "new_lead", "lead_assigned")
+TEMPLATES = ("lead_confirmation", "new_lead", "lead_assigned", "smtp_test")
 
 _environment = Environment(
     loader=PackageLoader("leadwise.notifications", "templates"),

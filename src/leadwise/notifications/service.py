@@ -1,7 +1,9 @@
-"""Which emails a lead's events cause, and composing one when its job runs.
+"""Which emails a lead's events cause, composing one when its job runs, and the outgoing
+email's status and test email of Settings.
 
-Every email is a job (`notifications.email`): retried with back-off when the server is busy
-or away, visible in the jobs list, and recorded on the lead's timeline however it ends.
+Every email about a lead is a job (`notifications.email`): retried with back-off when the
+server is busy or away, visible in the jobs list, and recorded on the lead's timeline however
+it ends. The test email is the exception: sent at once, so its answer is the server's.
 """
 
 from __future__ import annotations
@@ -14,12 +16,22 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from leadwise.auth.principal import Principal
 from leadwise.capture import service as capture
 from leadwise.config import Settings
+from leadwise.core.db import release_connection
+from leadwise.core.errors import AppError
+from leadwise.core.logging import get_logger
+from leadwise.core.metrics import EMAILS
+from leadwise.core.ratelimit import RateLimiter
 from leadwise.jobs import service as jobs
-from leadwise.models import Lead
+from leadwise.models import Lead, Workspace
 from leadwise.notifications import repository
+from leadwise.notifications.mailer import FailureReason, Mailer, SendFailure
 from leadwise.notifications.render import render
+from leadwise.users import service as users
+
+log = get_logger(__name__)
 
 EMAIL_JOB = "notifications.email"
 _NOTIFIED_KEY = "leadwise_notified"
@@ -91,7 +103,7 @@ async def compose(
             "lead_url": f"{settings.smtp.public_url.rstrip('/')}/leads/{lead.id}",
         },
     )
-    sender = workspace.settings.get("email_from") or settings.smtp.from_address
+    sender = sender_of(workspace, settings)
     message = EmailMessage()
     message["From"] = sender
     message["To"] = ", ".join(params["to"])
@@ -105,6 +117,11 @@ async def compose(
     message.set_content(rendered.text)
     message.add_alternative(rendered.html, subtype="html")
     return Composed(lead, template, list(params["to"]), message)
+
+
+def sender_of(workspace: Workspace, settings: Settings) -> str:
+    """The From of the workspace's emails: its own sender, else the server's."""
+    return workspace.email_from or settings.smtp.from_address
 
 
 def _display_name(lead: Lead) -> str:
@@ -129,3 +146,145 @@ def _fields(lead: Lead) -> list[tuple[str, str]]:
 def _domain_of(sender: str) -> str:
     address = sender.rsplit("<", 1)[-1].rstrip(">").strip()
     return address.rpartition("@")[2] or "leadwise.invalid"
+
+
+# --- Settings: is outgoing email set up, and does it work --------------------------------
+
+
+class SmtpNotConfigured(AppError):
+    status_code = 409
+    code = "SMTP_NOT_CONFIGURED"
+    message = (
+        "Outgoing email is not set up on this server, so nothing can be sent. "
+        "Its administrator sets LEADWISE_SMTP__HOST (see the operations guide)."
+    )
+
+
+class SmtpFailed(AppError):
+    status_code = 502
+    code = "SMTP_ERROR"
+
+
+class SmtpRefused(SmtpFailed):
+    code = "SMTP_REFUSED"
+
+
+class SmtpTimeout(SmtpFailed):
+    status_code = 504
+    code = "SMTP_TIMEOUT"
+
+
+class SmtpUnreachable(SmtpFailed):
+    code = "SMTP_UNREACHABLE"
+
+
+@dataclass(frozen=True, slots=True)
+class SmtpStatus:
+    configured: bool
+    host: str | None
+    port: int | None
+    security: str
+    authenticated: bool
+    default_sender: str
+    workspace_sender: str | None
+    sender: str
+
+
+@dataclass(frozen=True, slots=True)
+class TestEmailSent:
+    to: str
+    sender: str
+    subject: str
+    message_id: str
+
+
+async def smtp_status(
+    session: AsyncSession, principal: Principal, settings: Settings
+) -> SmtpStatus:
+    """How the workspace's emails go out; never the server's credentials."""
+    workspace = await users.get_workspace(session, principal)
+    smtp = settings.smtp
+    return SmtpStatus(
+        configured=bool(smtp.host),
+        host=smtp.host,
+        port=smtp.port if smtp.host else None,
+        security=smtp.security,
+        authenticated=bool(smtp.username),
+        default_sender=smtp.from_address,
+        workspace_sender=workspace.email_from,
+        sender=sender_of(workspace, settings),
+    )
+
+
+async def send_test_email(
+    session: AsyncSession,
+    principal: Principal,
+    settings: Settings,
+    mailer: Mailer | None,
+    limiter: RateLimiter,
+    *,
+    to: str,
+) -> TestEmailSent:
+    """Send a test email to `to` now, through the mailer of the notification jobs; a failure
+    is the server's answer, told in words (not retried: the person is waiting)."""
+    workspace = await users.get_workspace(session, principal)
+    await limiter.check("test_email", str(workspace.id))
+    if mailer is None:
+        raise SmtpNotConfigured()
+    user = principal.user
+    sender = sender_of(workspace, settings)
+    rendered = render(
+        "smtp_test",
+        {
+            "workspace_name": workspace.name,
+            "requested_by": (user.full_name or user.email) if user else "an API key",
+            "smtp_host": settings.smtp.host,
+            "smtp_port": settings.smtp.port,
+            "sender": sender,
+        },
+    )
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = to
+    message["Subject"] = rendered.subject
+    message["Date"] = formatdate(usegmt=True)
+    message["Message-ID"] = make_msgid(domain=_domain_of(sender))
+    message["Auto-Submitted"] = "auto-generated"
+    message.set_content(rendered.text)
+    message.add_alternative(rendered.html, subtype="html")
+    await release_connection(session)  # no pooled connection waits on the mail server
+    where = f"{settings.smtp.host}:{settings.smtp.port}"
+    try:
+        await mailer.send(message)
+    except SendFailure as failure:
+        EMAILS.labels("failed").inc()
+        log.warning("test email failed", to=to, server=where, error=str(failure))
+        raise _told(failure, where, settings.smtp.timeout_seconds) from failure
+    EMAILS.labels("sent").inc()
+    log.info("test email sent", to=to, server=where)
+    return TestEmailSent(
+        to=to, sender=sender, subject=rendered.subject, message_id=message["Message-ID"]
+    )
+
+
+_FAILURES: dict[FailureReason, type[SmtpFailed]] = {
+    "refused": SmtpRefused,
+    "timeout": SmtpTimeout,
+    "unreachable": SmtpUnreachable,
+    "error": SmtpFailed,
+}
+
+
+def _told(failure: SendFailure, where: str, timeout: float) -> SmtpFailed:
+    """The failure as a person reads it, with the server's own words in the details."""
+    reply = str(failure)
+    messages: dict[FailureReason, str] = {
+        "refused": f"The mail server {where} refused the email: {reply}",
+        "timeout": f"The mail server {where} did not answer within {timeout:g} seconds.",
+        "unreachable": f"Could not connect to the mail server {where}: {reply}",
+        "error": f"Sending through the mail server {where} failed: {reply}",
+    }
+    details: dict[str, Any] = {"server": where, "reason": failure.reason, "server_reply": reply}
+    if failure.smtp_code is not None:
+        details["smtp_code"] = failure.smtp_code
+    return _FAILURES[failure.reason](messages[failure.reason], details=details)

@@ -1,6 +1,8 @@
-"""The emails that leads' events cause."""
+"""The emails that leads' events cause, as far as the workspace's notification options allow."""
 
 from __future__ import annotations
+
+import uuid
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -15,6 +17,8 @@ from leadwise.notifications import repository, service
 async def tell_the_new_owner(session: AsyncSession, event: LeadAssigned) -> None:
     if event.owner_id == event.actor_id:
         return  # nobody needs an email about what they just did
+    if not await _workspace_sends(session, event.workspace_id, "lead_assigned"):
+        return
     owner = await repository.member(session, event.workspace_id, event.owner_id)
     if owner is None:
         return
@@ -44,6 +48,8 @@ async def tell_about_the_submission(session: AsyncSession, event: FormSubmitted)
             form_id=str(form.id),
             message=event.message,
         )
+    if not await _workspace_sends(session, event.workspace_id, "new_lead"):
+        return
     recipients = list(form.notify_emails)
     if not recipients and lead.owner_id is not None:
         owner = await repository.member(session, event.workspace_id, lead.owner_id)
@@ -57,3 +63,9 @@ async def tell_about_the_submission(session: AsyncSession, event: FormSubmitted)
         form_id=str(form.id),
         message=event.message,
     )
+
+
+async def _workspace_sends(session: AsyncSession, workspace_id: uuid.UUID, kind: str) -> bool:
+    """Whether the workspace's notification options leave the `kind` email on."""
+    workspace = await repository.workspace(session, workspace_id)
+    return workspace is not None and workspace.notifications[kind]

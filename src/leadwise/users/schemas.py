@@ -7,7 +7,7 @@ from datetime import datetime
 from email.utils import formataddr, parseaddr
 
 from email_validator import validate_email
-from pydantic import AliasPath, EmailStr, Field, computed_field, field_validator
+from pydantic import AliasPath, EmailStr, Field, StrictBool, computed_field, field_validator
 
 from leadwise.auth.schemas import TokenRead
 from leadwise.core.clock import utcnow
@@ -48,12 +48,31 @@ class UserRead(ReadSchema):
     last_login_at: datetime | None
 
 
+class NotificationOptions(ReadSchema):
+    lead_assigned: bool = Field(
+        True, description="Email a lead's new owner when it is assigned to them (by someone else)"
+    )
+    new_lead: bool = Field(
+        True,
+        description="Email a form's recipients (or the lead's owner) about each submission; "
+        "the confirmation to the person who submitted is the form's own option",
+    )
+
+
+class NotificationOptionsUpdate(Schema):
+    """Only the options given change; `true` or `false`, nothing else."""
+
+    lead_assigned: StrictBool | None = None
+    new_lead: StrictBool | None = None
+
+
 class WorkspaceRead(ReadSchema):
     id: uuid.UUID
     name: str = Field(examples=["Acme Sales"])
     email_from: str | None = Field(
         None, description="Sender of the workspace's emails (default: the server's)"
     )
+    notifications: NotificationOptions = Field(default_factory=NotificationOptions)
     created_at: datetime
     deleted_at: datetime | None = None
 
@@ -94,6 +113,9 @@ class WorkspaceUpdate(Schema):
     name: str | None = Field(None, min_length=1, max_length=200)
     email_from: str | None = Field(
         None, max_length=320, examples=["Acme Sales <sales@acme.example>"]
+    )
+    notifications: NotificationOptionsUpdate | None = Field(
+        None, examples=[{"lead_assigned": False}]
     )
 
     @field_validator("email_from")

@@ -211,6 +211,10 @@ async def update_workspace(
         workspace.name = data.name
     if "email_from" in data.model_fields_set:
         workspace.settings = {**workspace.settings, "email_from": data.email_from}
+    if data.notifications is not None:
+        chosen = data.notifications.model_dump(exclude_none=True)
+        notifications = {**workspace.notifications, **chosen}
+        workspace.settings = {**workspace.settings, "notifications": notifications}
     workspace.updated_at = utcnow()
     return workspace
 
