@@ -4560,12 +4560,18 @@ export interface components {
              * Format: uuid
              */
             workspace_id: string;
-            /** Workspace Name */
+            /**
+             * Workspace Name
+             * @example Acme Sales
+             */
             workspace_name: string;
         };
         /** InvitationRead */
         InvitationRead: {
-            /** Email */
+            /**
+             * Email
+             * @example sam@acme.example
+             */
             email: string;
             /**
              * Expires At
@@ -5575,7 +5581,10 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
-            /** Email */
+            /**
+             * Email
+             * @example sam@acme.example
+             */
             email: string;
             /**
              * Expired
@@ -5878,9 +5887,15 @@ export interface components {
              * Format: uuid
              */
             id: string;
-            /** Name */
+            /**
+             * Name
+             * @example My hot leads
+             */
             name: string;
-            /** Query */
+            /**
+             * Query
+             * @example stage=01a2015f-097d-7179-8c16-e7e291dcb4c4&sort=-updated_at
+             */
             query: string;
             /** Shared */
             shared: boolean;
@@ -5900,7 +5915,10 @@ export interface components {
         SavedViewUpdate: {
             /** Columns */
             columns?: string[] | null;
-            /** Name */
+            /**
+             * Name
+             * @example Hot leads, this week
+             */
             name?: string | null;
             /** Query */
             query?: string | null;

@@ -134,7 +134,7 @@ class SavedViewCreate(_ViewFields):
 
 
 class SavedViewUpdate(_ViewFields):
-    name: str | None = Field(None, min_length=1, max_length=100)
+    name: str | None = Field(None, min_length=1, max_length=100, examples=["Hot leads, this week"])
     query: str | None = Field(None, max_length=2000)
     columns: list[str] | None = Field(None, max_length=len(COLUMNS))
     shared: bool | None = None
@@ -142,8 +142,8 @@ class SavedViewUpdate(_ViewFields):
 
 class SavedViewRead(ReadSchema):
     id: uuid.UUID
-    name: str
-    query: str
+    name: str = Field(examples=["My hot leads"])
+    query: str = Field(examples=["stage=01a2015f-097d-7179-8c16-e7e291dcb4c4&sort=-updated_at"])
     columns: list[str] | None
     shared: bool
     user_id: uuid.UUID = Field(description="Who saved it (only they may change it)")

@@ -151,7 +151,7 @@ class MemberUpdate(Schema):
 
 class InvitationRead(ReadSchema):
     id: uuid.UUID
-    email: str
+    email: str = Field(examples=["sam@acme.example"])
     role: Role
     expires_at: datetime
     token: str = Field(description="Send it to the invitee; it is shown only this once.")
@@ -164,7 +164,7 @@ class MemberAdded(ReadSchema):
 
 class PendingInvitationRead(ReadSchema):
     id: uuid.UUID
-    email: str
+    email: str = Field(examples=["sam@acme.example"])
     role: Role
     invited_by_id: uuid.UUID | None
     created_at: datetime
@@ -187,7 +187,7 @@ class InvitationPreviewRead(ReadSchema):
     workspace_id: uuid.UUID
     email: str
     role: Role
-    workspace_name: str
+    workspace_name: str = Field(examples=["Acme Sales"])
     expires_at: datetime
     existing_account: bool = Field(
         description="The email has an account: joining takes its password, not a new one"
