@@ -240,9 +240,15 @@ async def live_leads_with_key(
 async def live_lead_page(
     session: AsyncSession, workspace_id: uuid.UUID, after: uuid.UUID | None, limit: int
 ) -> list[dict[str, Any]]:
-    """A batch of the workspace's live leads in id order, as plain records (for the scan)."""
+    """A batch of the workspace's live leads in id order, as plain records (for the scan).
+
+    Read along the primary key: with a plain workspace equality SQLite walked a workspace
+    index and sorted the whole workspace for every batch (2.9 s a batch at 1,100,000 leads,
+    so the scan's reading grew with the square of the workspace)."""
     columns = [Lead.__table__.c[name] for name in FIELD_COLUMNS]
-    query = select(*columns).where(Lead.workspace_id == workspace_id, Lead.deleted_at.is_(None))
+    query = select(*columns).where(
+        workspace_check(Lead.workspace_id, workspace_id), Lead.deleted_at.is_(None)
+    )
     if after is not None:
         query = query.where(Lead.id > after)
     rows = await session.execute(query.order_by(Lead.id).limit(limit))
