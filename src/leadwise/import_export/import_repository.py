@@ -98,10 +98,11 @@ async def key_columns(
     session: AsyncSession, workspace_id: uuid.UUID, fields: Sequence[str], after: uuid.UUID | None
 ) -> list[tuple[Any, ...]]:
     """(id, *fields) of live leads in id order, a batch after `after`: to index keys that
-    have no database index (a name and a company together)."""
+    have no database index (a name and a company together). Along the primary key, as the
+    duplicate scan reads (dedupe/repository.py: `live_lead_page`)."""
     columns = [getattr(Lead, name) for name in fields]
     query = select(Lead.id, *columns).where(
-        Lead.workspace_id == workspace_id, Lead.deleted_at.is_(None)
+        workspace_check(Lead.workspace_id, workspace_id), Lead.deleted_at.is_(None)
     )
     if after is not None:
         query = query.where(Lead.id > after)
