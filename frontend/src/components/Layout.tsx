@@ -34,6 +34,16 @@ function WorkspaceSwitcher() {
   );
 }
 
+const SECTIONS = [
+  ["/dashboard", "Dashboard"],
+  ["/leads", "Leads"],
+  ["/pipeline", "Pipeline"],
+  ["/companies", "Companies"],
+  ["/import", "Import"],
+  ["/verify", "Verify"],
+  ["/settings", "Settings"],
+] as const;
+
 const linkClass = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-indigo-50 text-indigo-800" : "text-slate-700 hover:bg-slate-100"}`;
 
@@ -51,27 +61,11 @@ export function Layout() {
         <div className="mx-auto flex max-w-[1600px] flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2.5">
           <span className="text-lg font-bold tracking-tight text-indigo-800">Leadwise</span>
           <nav aria-label="Main" className="flex max-w-full flex-wrap gap-1">
-            <NavLink to="/dashboard" className={linkClass}>
-              Dashboard
-            </NavLink>
-            <NavLink to="/leads" className={linkClass}>
-              Leads
-            </NavLink>
-            <NavLink to="/pipeline" className={linkClass}>
-              Pipeline
-            </NavLink>
-            <NavLink to="/companies" className={linkClass}>
-              Companies
-            </NavLink>
-            <NavLink to="/import" className={linkClass}>
-              Import
-            </NavLink>
-            <NavLink to="/verify" className={linkClass}>
-              Verify
-            </NavLink>
-            <NavLink to="/settings" className={linkClass}>
-              Settings
-            </NavLink>
+            {SECTIONS.map(([to, label]) => (
+              <NavLink key={to} to={to} className={linkClass}>
+                {label}
+              </NavLink>
+            ))}
           </nav>
           <div className="ml-auto flex min-w-0 items-center gap-3">
             <WorkspaceSwitcher />

@@ -63,6 +63,8 @@ class LeadSearch(ColumnElement[bool]):
     """A condition on `leads` that holds when every word appears in the searched text; compiled
     per database (see the module's docstring)."""
 
+    # Not in SQLAlchemy's statement cache: the words would have to be part of the cache key,
+    # and a search statement is cheap to compile next to the search itself.
     inherit_cache = False
     type = Boolean()
 
