@@ -118,3 +118,42 @@ async def test_the_search_uses_the_trigram_index(client, owner: Account, db: Dat
             assert "ix_leads_search_trigram" in details, details
         own = query.where(Lead.workspace_id == workspace)
         assert [row[0] for row in await connection.execute(own)] == [uuid.UUID(lead["id"])]
+
+
+async def test_imported_leads_are_found_and_the_triggers_resume(
+    client, owner: Account, db: Database, monkeypatch
+):
+    """An import indexes each chunk's new leads itself (on SQLite the per-row triggers stand
+    aside within its transaction): they are found, their later edits are followed, and leads
+    created afterwards are indexed by the triggers again."""
+    from tests.import_export.test_imports import run, uploaded
+
+    monkeypatch.setenv("LEADWISE_IMPORTS__CHUNK_ROWS", "10")  # several chunks
+    from leadwise.config import get_settings
+
+    get_settings.cache_clear()
+    await create(client, owner, first_name="Grace", last_name="Before")
+    rows = "\n".join(f"Grace{n},Hopper{n},grace{n}@navy.example,Navy Labs" for n in range(25))
+    content = f"first_name,last_name,email,company\n{rows}\n".encode()
+    made = await uploaded(client, owner, content)
+    finished = await run(client, db, owner, made["id"])
+    assert finished["counts"]["created"] == 25, finished
+    assert len(await found(client, owner, "navy labs")) == 25
+    assert await found(client, owner, "grace17") == ["Grace17 Hopper17"]
+    assert await found(client, owner, "before") == ["Grace Before"]
+
+    lead = (await client.get("/api/v1/leads", params={"q": "hopper3 "}, headers=owner.headers))
+    [hopper3] = lead.json()["data"]
+    edited = await client.patch(
+        f"/api/v1/leads/{hopper3['id']}", json={"company_name": "Harvard"}, headers=owner.headers
+    )
+    assert edited.status_code == 200, edited.text
+    assert await found(client, owner, "hopper3 harvard") == ["Grace3 Hopper3"]
+    await create(client, owner, first_name="Grace", last_name="After")
+    assert await found(client, owner, "after") == ["Grace After"]
+    if db.engine.dialect.name == "sqlite":
+        async with db.engine.connect() as connection:
+            paused = await connection.scalar(text("SELECT count(*) FROM lead_search_paused"))
+            entries = await connection.scalar(text("SELECT count(*) FROM lead_search"))
+        assert paused == 0
+        assert entries == 27

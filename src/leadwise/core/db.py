@@ -60,7 +60,12 @@ def create_engine(settings: Settings) -> AsyncEngine:
         options["max_overflow"] = settings.db_pool_size // 2
     engine = create_async_engine(url, **options)
     if settings.is_sqlite:
-        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        cache_mib = settings.db_sqlite_cache_mib
+        event.listen(
+            engine.sync_engine,
+            "connect",
+            lambda connection, _record: _sqlite_pragmas(connection, cache_mib),
+        )
         event.listen(engine.sync_engine, "savepoint", _sqlite_begin_before_savepoint)
     else:
         event.listen(engine.sync_engine.pool, "checkin", _note_idle_since)
@@ -92,13 +97,14 @@ def _ping_if_idle(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
         raise DisconnectionError(str(error)) from error
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_pragmas(dbapi_connection: Any, cache_mib: int) -> None:
     # WAL lets the API read while the worker writes; foreign keys are off by default in SQLite.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA cache_size=-{cache_mib * 1024}")  # negative: KiB, not pages
     cursor.close()
 
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 import functools
 import uuid
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     Integer,
     Select,
     String,
+    Table,
     Uuid,
     bindparam,
     column,
@@ -28,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased, selectinload
 from sqlalchemy.sql.selectable import TextualSelect
 
+from leadwise.core.bulk import insert_records
 from leadwise.core.db import workspace_check
 from leadwise.models import (
     Activity,
@@ -90,6 +92,11 @@ async def replace_keys(
                     LeadMatchKey.lead_id.in_(chunk),
                 )
             )
+    if fresh:  # new leads: no key of theirs can be there yet
+        table = cast(Table, LeadMatchKey.__table__)
+        records = [(workspace_id, lead, key) for lead, key in rows]
+        await insert_records(session, table, ("workspace_id", "lead_id", "key"), records)
+        return
     values = [{"workspace_id": workspace_id, "lead_id": lead, "key": key} for lead, key in rows]
     for part in _chunks(values, PARAMETERS_PER_STATEMENT // 3):
         await session.execute(

@@ -31,6 +31,7 @@ from leadwise.import_export.readers import Numbered, Row, RowError, read_table
 from leadwise.integrations.storage import create_file_store
 from leadwise.jobs.handlers import JobContext, JobResult, job_handler
 from leadwise.leads import custom_fields as custom_field_definitions
+from leadwise.leads import search
 from leadwise.leads.normalize import email_domain
 from leadwise.models import (
     Activity,
@@ -167,7 +168,8 @@ async def run_import(ctx: JobContext) -> JobResult:
                         await repository.refresh_statistics(session)  # grown: plan afresh
                         analysed_at = counts["created"]
                     outcomes = await importer.decide(session, chunk)
-                    await write_chunk(session, importer, context, outcomes, counts)
+                    async with search.indexed_in_bulk(session):
+                        await write_chunk(session, importer, context, outcomes, counts)
                     last = chunk[-1][0]
                     await ctx.save(
                         session,

@@ -13,13 +13,13 @@ from sqlalchemy import (
     bindparam,
     delete,
     func,
-    insert,
     select,
     text,
     update,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from leadwise.core.bulk import insert_many
 from leadwise.core.db import workspace_check
 from leadwise.models import (
     Attachment,
@@ -121,10 +121,8 @@ async def tags_of(
 
 
 async def insert_rows(session: AsyncSession, model: type[Any], rows: list[dict[str, Any]]) -> None:
-    """Core executemany: every row carries every column, so the ORM's bulk path (which sorts
-    rows by their keys and runs its own defaults) has nothing to add but time."""
-    if rows:
-        await session.execute(insert(model.__table__), rows)
+    """New rows in bulk (`core.bulk`: COPY on PostgreSQL); every row carries the same columns."""
+    await insert_many(session, model.__table__, rows)
 
 
 async def update_leads(session: AsyncSession, rows: list[dict[str, Any]]) -> None:

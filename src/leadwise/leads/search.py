@@ -17,6 +17,8 @@ short words are common.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from sqlalchemy import (
@@ -30,6 +32,7 @@ from sqlalchemy import (
     text,
     true,
 )
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.ext.compiler import compiles
 
 from leadwise.models import Lead
@@ -115,3 +118,42 @@ def _compile_sqlite(element: LeadSearch, compiler: Any, **kw: Any) -> str:
         )
         conditions.insert(0, Lead.id.in_(ids))
     return str(compiler.process(and_(*conditions), **kw))
+
+
+# --- writing in bulk --------------------------------------------------------------------------
+
+SQLITE_SEARCHED_COLUMNS = (
+    "first_name || ' ' || last_name || ' ' || coalesce(email_normalized, '') "
+    "|| ' ' || coalesce(company_name, '')"
+)  # the triggers' text (migrations 0009, 0010)
+
+
+@asynccontextmanager
+async def indexed_in_bulk(session: AsyncSession) -> AsyncIterator[None]:
+    """Leads inserted inside are indexed for the search box at the end, all together, instead
+    of one by one by the triggers: on SQLite, FTS5 written from a trigger flushes a segment
+    for every row (17 s of a 100,000-lead import, against ~2.5 s together; migration 0010).
+    Within the caller's transaction: the mark that pauses the triggers is never committed.
+    PostgreSQL's trigram index needs nothing of the kind."""
+    if session.get_bind().dialect.name != "sqlite":
+        yield
+        return
+    last_lead = await session.scalar(text("SELECT coalesce(max(rowid), 0) FROM leads"))
+    last_entry = await session.scalar(text("SELECT coalesce(max(rowid), 0) FROM lead_search"))
+    await session.execute(text("INSERT INTO lead_search_paused DEFAULT VALUES"))
+    yield
+    await session.execute(
+        text(
+            f"INSERT INTO lead_search(lead_id, body) SELECT id, {SQLITE_SEARCHED_COLUMNS} "  # noqa: S608 - constant SQL
+            "FROM leads WHERE rowid > :after"
+        ),
+        {"after": last_lead},
+    )
+    await session.execute(
+        text(
+            "INSERT INTO lead_search_fts(rowid, body) "
+            "SELECT rowid, body FROM lead_search WHERE rowid > :after"
+        ),
+        {"after": last_entry},
+    )
+    await session.execute(text("DELETE FROM lead_search_paused"))

@@ -1,0 +1,138 @@
+"""core.bulk: rows written in bulk (COPY on PostgreSQL) read back as the ORM's own inserts."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+from typing import Any, cast
+
+import pytest
+from sqlalchemy import Table, func, select
+
+from leadwise.core.bulk import insert_many, insert_records
+from leadwise.core.clock import utcnow
+from leadwise.core.db import Database
+from leadwise.core.ids import uuid7
+from leadwise.models import Activity, ActivityKind, Lead, LeadSource, LeadTag, Lifecycle
+from tests.conftest import Account
+
+LEADS = cast(Table, Lead.__table__)
+ACTIVITIES = cast(Table, Activity.__table__)
+
+
+def _lead(workspace_id: uuid.UUID, **values: Any) -> dict[str, Any]:
+    now = utcnow()
+    return {
+        "id": uuid7(),
+        "workspace_id": workspace_id,
+        "first_name": "Ada",
+        "last_name": "Lovelace",
+        "email": "Ada@Example.org",
+        "email_normalized": "ada@example.org",
+        "source": LeadSource.IMPORT,
+        "source_details": {"file": "a.csv", "row": 2, "nested": {"ok": [1, 2.5, None]}},
+        "lifecycle": Lifecycle.MQL.value,
+        "value": 1200,
+        "do_not_contact": True,
+        "custom_fields": {"größe": "ünï", "n": 3},
+        "consents": {},
+        "enrichment": {},
+        "verification": None,
+        "created_at": now,
+        "updated_at": now + timedelta(microseconds=7),
+        **values,
+    }
+
+
+def _columns(lead: Lead) -> dict[str, Any]:
+    return {c.key: getattr(lead, c.key) for c in Lead.__mapper__.column_attrs if c.key != "id"}
+
+
+async def test_bulk_rows_read_back_as_orm_rows(db: Database, owner: Account):
+    values = _lead(owner.workspace_id)
+    bulk_id, orm_id = values["id"], uuid7()
+    async with db.unit_of_work() as session:
+        await insert_many(session, LEADS, [values])
+        session.add(Lead(**(values | {"id": orm_id})))
+    async with db.sessionmaker() as session:
+        bulk = await session.get(Lead, bulk_id)
+        orm = await session.get(Lead, orm_id)
+        assert bulk is not None
+        assert orm is not None
+        assert _columns(bulk) == _columns(orm)
+        assert bulk.source_details["nested"] == {"ok": [1, 2.5, None]}
+        assert bulk.created_at.tzinfo is not None
+        # JSON null, as the ORM stores a None of a JSON column (not SQL NULL).
+        stored = select(func.count()).where(
+            Lead.id.in_([bulk_id, orm_id]), Lead.verification.is_(None)
+        )
+        assert await session.scalar(stored) == 0
+
+
+async def test_python_defaults_fill_left_out_columns(db: Database, owner: Account):
+    lead = _lead(owner.workspace_id)
+    async with db.unit_of_work() as session:
+        await insert_many(session, LEADS, [lead])
+        # No id, no created_at: the model's Python defaults (uuid7, now) fill them.
+        await insert_records(
+            session,
+            ACTIVITIES,
+            ("workspace_id", "lead_id", "kind", "body", "data", "occurred_at"),
+            [(owner.workspace_id, lead["id"], ActivityKind.NOTE, f"note {n}", {}, utcnow())
+             for n in range(3)],
+        )  # fmt: skip
+    async with db.sessionmaker() as session:
+        rows = list(await session.scalars(select(Activity).where(Activity.lead_id == lead["id"])))
+    assert sorted(a.body or "" for a in rows) == ["note 0", "note 1", "note 2"]
+    assert len({a.id for a in rows}) == 3
+    assert all(a.created_at is not None for a in rows)
+
+
+async def test_rows_of_different_shapes_are_refused(db: Database, owner: Account):
+    first = _lead(owner.workspace_id)
+    second = _lead(owner.workspace_id)
+    del second["value"]
+    renamed = _lead(owner.workspace_id, valeur=1)
+    del renamed["value"]
+    with pytest.raises(ValueError, match="share their keys"):
+        async with db.unit_of_work() as session:
+            await insert_many(session, LEADS, [first, second])
+    with pytest.raises(KeyError):
+        async with db.unit_of_work() as session:
+            await insert_many(session, LEADS, [first, renamed])
+    async with db.sessionmaker() as session:
+        assert await session.scalar(select(func.count()).select_from(Lead)) == 0
+
+
+@pytest.mark.parametrize("first_statement", [True, False], ids=["bulk-first", "after-a-select"])
+async def test_rolled_back_with_the_unit_of_work(
+    db: Database, owner: Account, first_statement: bool
+):
+    """On PostgreSQL the COPY joins the session's transaction even when it is the first thing
+    the session sends (asyncpg's adapter opens the transaction lazily)."""
+    leads = [_lead(owner.workspace_id) for _ in range(50)]
+
+    async def abandoned() -> None:
+        async with db.unit_of_work() as session:
+            if not first_statement:
+                await session.scalar(select(func.count()).select_from(Lead))
+            await insert_many(session, LEADS, leads)
+            raise RuntimeError("abandon")
+
+    with pytest.raises(RuntimeError, match="abandon"):
+        await abandoned()
+    async with db.sessionmaker() as session:
+        assert await session.scalar(select(func.count()).select_from(Lead)) == 0
+
+
+async def test_a_duplicate_key_fails_the_whole_call(db: Database, owner: Account):
+    lead = _lead(owner.workspace_id)
+    async with db.unit_of_work() as session:
+        await insert_many(session, LEADS, [lead])
+    tags = [{"lead_id": lead["id"], "tag": t, "workspace_id": owner.workspace_id} for t in "abc"]
+    with pytest.raises(Exception, match=r"(?i)unique|duplicate"):
+        async with db.unit_of_work() as session:
+            await insert_many(session, cast(Table, LeadTag.__table__), [*tags, tags[0]])
+    async with db.sessionmaker() as session:
+        assert await session.scalar(select(func.count()).select_from(LeadTag)) == 0
+        assert await session.scalar(select(func.count()).select_from(Lead)) == 1
