@@ -1,3 +1,5 @@
 from leadwise.cli import main
 
-main()
+# Guarded: a spawned helper process (an import's row preparation) imports this module again.
+if __name__ == "__main__":
+    main()

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select, text
 
@@ -366,13 +367,24 @@ async def test_a_dry_run_counts_everything_and_writes_nothing(client, db, owner:
 # --- crash and resume ------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("read_ahead", [False, True], ids=["one-process", "read-ahead"])
 async def test_a_run_killed_mid_file_resumes_without_duplicating(
-    client, db, owner: Account, monkeypatch
+    client, db, owner: Account, monkeypatch, read_ahead: bool
 ):
-    from leadwise.import_export import import_job
+    """Also with the next chunk prepared in a helper process while one is written."""
+    from leadwise.import_export import import_ahead, import_job
 
     monkeypatch.setenv("LEADWISE_IMPORTS__CHUNK_ROWS", "10")
+    monkeypatch.setenv("LEADWISE_IMPORTS__READ_AHEAD_FROM_ROWS", "0" if read_ahead else "1000000")
     get_settings.cache_clear()
+    prepared_elsewhere: list[int] = []
+
+    class CountingPool(import_ahead.ProcessPoolExecutor):
+        def submit(self, *args: Any, **kwargs: Any) -> Any:
+            prepared_elsewhere.append(len(args[1]))
+            return super().submit(*args, **kwargs)
+
+    monkeypatch.setattr(import_ahead, "ProcessPoolExecutor", CountingPool)
     lines = ["email,first_name"] + [f"p{i}@x.example,P{i}" for i in range(95)]
     lines.insert(40, "p3@x.example,Again")  # a duplicate in a later chunk
     body = await uploaded(client, owner, ("\n".join(lines) + "\n").encode())
@@ -415,6 +427,9 @@ async def test_a_run_killed_mid_file_resumes_without_duplicating(
     done = await client.get(f"{IMPORTS}/{body['id']}", headers=owner.headers)
     assert done.json()["data"]["counts"]["read"] == 96
     assert done.json()["data"]["counts"]["updated"] == 1
+    # Each run reads one chunk ahead of what it writes: the first died writing chunk 5 with
+    # chunk 6 prepared; the second prepared chunks 5 to 10 again.
+    assert prepared_elsewhere == ([10] * 6 + [10] * 5 + [6] if read_ahead else [])
 
 
 async def test_a_growing_import_gives_the_planner_statistics(
@@ -560,7 +575,12 @@ async def test_cancel_stops_a_run_and_what_committed_can_be_reverted(client, db,
     assert await run_queued_jobs(db) == ["succeeded"]
 
 
-async def test_an_encoding_that_changes_mid_file_fails_the_run_clearly(client, db, owner: Account):
+async def test_an_encoding_that_changes_mid_file_fails_the_run_clearly(
+    client, db, owner: Account, monkeypatch
+):
+    monkeypatch.setenv("LEADWISE_IMPORTS__CHUNK_ROWS", "2000")
+    monkeypatch.setenv("LEADWISE_IMPORTS__READ_AHEAD_FROM_ROWS", "0")  # read while writing
+    get_settings.cache_clear()
     good = "email,first_name\n" + "".join(f"p{i}@x.example,P{i}\n" for i in range(4000))
     content = good.encode() + "j@x.example,Jürgen\n".encode("cp1252")
     body = await uploaded(client, owner, content)  # the sample read at upload is fine

@@ -142,7 +142,7 @@ async def test_imported_leads_are_found_and_the_triggers_resume(
     assert await found(client, owner, "grace17") == ["Grace17 Hopper17"]
     assert await found(client, owner, "before") == ["Grace Before"]
 
-    lead = (await client.get("/api/v1/leads", params={"q": "hopper3 "}, headers=owner.headers))
+    lead = await client.get("/api/v1/leads", params={"q": "hopper3 "}, headers=owner.headers)
     [hopper3] = lead.json()["data"]
     edited = await client.patch(
         f"/api/v1/leads/{hopper3['id']}", json={"company_name": "Harvard"}, headers=owner.headers

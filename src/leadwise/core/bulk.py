@@ -12,13 +12,19 @@ For new rows only: `COPY` knows no `ON CONFLICT`, and a duplicate key fails the 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Column, Table
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy.orm import Session
+
+# Told of every bulk insert (the session, the table, the rows), as SQLAlchemy's own events are
+# of its statements: e.g. the live feed announces leads written here (leads/live.py).
+BulkListener = Callable[[Session, Table, int], None]
+listeners: list[BulkListener] = []
 
 
 async def insert_many(
@@ -58,6 +64,8 @@ async def insert_records(
         quoted = ", ".join(dialect.identifier_preparer.quote(name) for name in all_names)
         statement = f"INSERT INTO {table.name} ({quoted}) VALUES ({marks})"  # noqa: S608 - identifiers from the model
         await connection.exec_driver_sql(statement, encoded)
+    for listener in listeners:
+        listener(session.sync_session, table, len(records))
 
 
 def _python_default(column: Column[Any]) -> bool:

@@ -74,6 +74,36 @@ class Outcome:
         return self.row.problems if self.row else []
 
 
+PreparedRow = tuple[MappedRow, list[str] | None]  # the row, and its keys as a new lead
+
+
+@dataclass
+class RowPreparer:
+    """What an import does with a row before it looks at the database: map and check it, and
+    find the match keys it would be stored under as a new lead. Pure and small enough to send
+    to another process, which then prepares the next chunk while this one is written."""
+
+    mapper: RowMapper
+    required_custom: list[str] = field(default_factory=list)
+
+    def prepare(self, chunk: Sequence[tuple[int, Row | RowError]]) -> list[PreparedRow]:
+        rows = [self._mapped(number, item) for number, item in chunk]
+        usable = [row for row in rows if not row.failed]
+        found = iter(dedupe_keys.keys_of([row.fields for row in usable]))
+        return [(row, None if row.failed else next(found)) for row in rows]
+
+    def _mapped(self, number: int, item: Row | RowError) -> MappedRow:
+        if isinstance(item, RowError):
+            return MappedRow(number, problems=[CellProblem(item.column, None, item.reason, True)])
+        row = self.mapper.map(item, number)
+        for key in self.required_custom:
+            if row.custom_fields.get(key) in (None, ""):
+                row.problems.append(
+                    CellProblem(None, None, f"custom field {key!r} is required", True)
+                )
+        return row
+
+
 @dataclass
 class Importer:
     workspace_id: uuid.UUID
@@ -108,18 +138,20 @@ class Importer:
     async def decide(
         self, session: AsyncSession, chunk: Sequence[tuple[int, Row | RowError]]
     ) -> list[Outcome]:
+        return await self.decide_prepared(session, self.preparer.prepare(chunk))
+
+    @property
+    def preparer(self) -> RowPreparer:
+        return RowPreparer(self.mapper, self.required_custom)
+
+    async def decide_prepared(
+        self, session: AsyncSession, prepared: Sequence[PreparedRow]
+    ) -> list[Outcome]:
+        """The outcomes of rows that `RowPreparer.prepare` read (here or in another process)."""
         outcomes: list[Outcome] = []
         mapped: list[tuple[Outcome, Key | None]] = []
-        for number, item in chunk:
-            if isinstance(item, RowError):
-                problem = CellProblem(item.column, None, item.reason, True)
-                outcomes.append(
-                    Outcome(number, Decision.FAIL, MappedRow(number, problems=[problem]))
-                )
-                continue
-            row = self.mapper.map(item, number)
-            self._check_required(row)
-            outcome = Outcome(number, Decision.FAIL, row)
+        for row, match_keys in prepared:
+            outcome = Outcome(row.number, Decision.FAIL, row, match_keys=match_keys)
             outcomes.append(outcome)
             if not row.failed:
                 mapped.append((outcome, key_of(row.fields, self.match_on)))
@@ -132,13 +164,6 @@ class Importer:
             session, [o for o, _ in mapped if o.decision is Decision.REVIEW]
         )
         return outcomes
-
-    def _check_required(self, row: MappedRow) -> None:
-        for key in self.required_custom:
-            if row.custom_fields.get(key) in (None, ""):
-                row.problems.append(
-                    CellProblem(None, None, f"custom field {key!r} is required", True)
-                )
 
     async def _existing(self, session: AsyncSession, keys: list[Key]) -> dict[Key, dict[str, Any]]:
         """The oldest live lead for each key (the one a user would call the original)."""
@@ -268,6 +293,7 @@ class Importer:
         earlier.row.tags.extend(t for t in outcome.row.tags if t not in earlier.row.tags)
         if outcome.row.note:
             earlier.row.note = "\n\n".join(filter(None, [earlier.row.note, outcome.row.note]))
+        earlier.match_keys = None  # its fields changed: computed again when it is stored
         outcome.decision = Decision.UPDATE
         outcome.earlier_row = earlier.number
         outcome.reason = f"joined with row {earlier.number}, a new lead of this import"
@@ -292,10 +318,8 @@ class Importer:
         if not self.options.check_probable or not creating:
             return
         records = [outcome.row.fields for outcome in creating if outcome.row is not None]
-        computed = dedupe_keys.keys_of(records)
+        computed = match_keys_of(creating)
         found = await dedupe.find_probable(session, self.workspace_id, records, known_keys=computed)
-        for outcome, own in zip(creating, computed, strict=True):
-            outcome.match_keys = own  # stored with the lead, no second pass
         for outcome, duplicates in zip(creating, found, strict=True):
             if duplicates:
                 best = duplicates[0]
@@ -303,3 +327,14 @@ class Importer:
                 outcome.lead_id = best.lead_id
                 outcome.probability = best.probability
                 outcome.explanation = best.explanation
+
+
+def match_keys_of(outcomes: Sequence[Outcome]) -> list[list[str]]:
+    """The match keys of new leads: those prepared with the row, the others (a row joined by a
+    later one of its chunk) computed now, in one pass. Kept on the outcomes."""
+    missing = [o for o in outcomes if o.match_keys is None and o.row is not None]
+    for outcome, own in zip(
+        missing, dedupe_keys.keys_of([o.row.fields for o in missing if o.row]), strict=True
+    ):
+        outcome.match_keys = own
+    return [o.match_keys or [] for o in outcomes]

@@ -5,14 +5,16 @@ writing a row twice.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterator, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -24,7 +26,15 @@ from leadwise.core.logging import get_logger
 from leadwise.core.storage import FileStore
 from leadwise.dedupe import service as dedupe
 from leadwise.import_export import import_repository as repository
-from leadwise.import_export.import_decide import Importer, Key, Outcome, key_of
+from leadwise.import_export.import_ahead import Submit, prepared_ahead
+from leadwise.import_export.import_decide import (
+    Importer,
+    Key,
+    Outcome,
+    PreparedRow,
+    key_of,
+    match_keys_of,
+)
 from leadwise.import_export.import_rows import CustomField, DateOrder, RowMapper
 from leadwise.import_export.import_schemas import Decision, ImportOptions
 from leadwise.import_export.readers import Numbered, Row, RowError, read_table
@@ -162,25 +172,47 @@ async def run_import(ctx: JobContext) -> JobResult:
                 async with ctx.db.unit_of_work() as session:
                     await repository.clear_errors_from(session, run.id, after)
             analysed_at = 0
-            for chunk in chunks(table.numbered, settings.imports.chunk_rows, after):
-                async with ctx.db.unit_of_work() as session:
-                    if counts["created"] >= max(2 * analysed_at, settings.imports.chunk_rows):
-                        await repository.refresh_statistics(session)  # grown: plan afresh
-                        analysed_at = counts["created"]
-                    outcomes = await importer.decide(session, chunk)
-                    async with search.indexed_in_bulk(session):
-                        await write_chunk(session, importer, context, outcomes, counts)
-                    last = chunk[-1][0]
-                    await ctx.save(
-                        session,
-                        checkpoint={"row": last},
-                        progress=min(99, 100 * last / total) if total else None,
-                        counts=counts,
-                    )
+            ahead = total >= settings.imports.read_ahead_from_rows
+            with prepared_ahead(importer.preparer, ahead=ahead) as prepare:
+                upcoming = chunks(table.numbered, settings.imports.chunk_rows, after)
+                pending = _started(prepare, upcoming)
+                while pending is not None:
+                    # The next chunk is read and prepared while this one is written.
+                    chunk, preparing = pending
+                    pending = _started(prepare, upcoming)
+                    prepared = await asyncio.wrap_future(preparing)
+                    async with ctx.db.unit_of_work() as session:
+                        if counts["created"] >= max(2 * analysed_at, settings.imports.chunk_rows):
+                            await repository.refresh_statistics(session)  # grown: plan afresh
+                            analysed_at = counts["created"]
+                        outcomes = await importer.decide_prepared(session, prepared)
+                        async with search.indexed_in_bulk(session):
+                            await write_chunk(session, importer, context, outcomes, counts)
+                        last = chunk[-1][0]
+                        await ctx.save(
+                            session,
+                            checkpoint={"row": last},
+                            progress=min(99, 100 * last / total) if total else None,
+                            counts=counts,
+                        )
     finally:
         await store.close()
     log.info("import finished", import_id=str(run.id), **counts)
     return {"import_id": str(run.id), **counts}
+
+
+def _started(
+    prepare: Submit, upcoming: Iterator[list[tuple[int, Row | RowError]]]
+) -> tuple[list[tuple[int, Row | RowError]], Future[list[PreparedRow]]] | None:
+    """The next chunk, read and handed to `prepare`; None at the end of the file. A file that
+    cannot be read further fails the run only after the chunks before it are written."""
+    try:
+        chunk = next(upcoming, None)
+    except Exception as error:
+        unreadable: Future[list[PreparedRow]] = Future()
+        unreadable.set_exception(error)
+        return [], unreadable
+    return None if chunk is None else (chunk, prepare(chunk))
 
 
 async def write_chunk(
@@ -318,8 +350,7 @@ async def _create(
     await repository.insert_rows(session, Lead, leads)
     await repository.insert_rows(session, LeadTag, tags)
     await repository.insert_rows(session, Activity, activities)
-    computed = [outcome.match_keys for outcome in creating]
-    known = None if any(own is None for own in computed) else cast(list[list[str]], computed)
+    known = match_keys_of(creating)
     await dedupe.store_keys(session, run.workspace_id, keyed, fresh=True, known_keys=known)
 
 

@@ -18,9 +18,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Result, event, inspect
+from sqlalchemy import Result, Table, event, inspect
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, UOWTransaction
 
+from leadwise.core import bulk
 from leadwise.core.db import after_commit
 from leadwise.core.live import (
     LEADS_CHANGED,
@@ -238,10 +239,24 @@ def _collect_bulk(state: ORMExecuteState) -> Result[Any] | None:
     rowcount = getattr(result, "rowcount", -1)
     rows = state.parameters if isinstance(state.parameters, list) else None
     count = rowcount if isinstance(rowcount, int) and rowcount >= 0 else len(rows or [None])
+    _note_many(session, workspace_id, count)
+    return result
+
+
+def _collect_bulk_insert(session: Session, table: Table, count: int) -> None:
+    """Leads written by `core.bulk` (COPY and the like, past the ORM)."""
+    workspace_id = session.info.get(SESSION_WORKSPACE)
+    if table.name == Lead.__tablename__ and SESSION_HUB in session.info and workspace_id:
+        _note_many(session, workspace_id, count)
+
+
+bulk.listeners.append(_collect_bulk_insert)
+
+
+def _note_many(session: Session, workspace_id: uuid.UUID, count: int) -> None:
     batch = _batch(session) if count else None
     if batch is not None:
         batch.changes.append(Change(_current_transaction(session), workspace_id, MANY, count=count))
-    return result
 
 
 @event.listens_for(Session, "after_soft_rollback")
