@@ -396,7 +396,8 @@ class Settings(BaseSettings):
     db_pool_size: int = Field(20, ge=1)
     # SQLite's page cache per connection (its default is 2 MiB): large imports insert into a
     # dozen indexes of `leads`, and with 2 MiB every insert read index pages back from the OS.
-    db_sqlite_cache_mib: int = Field(128, ge=2, le=4096)
+    # Each pooled connection keeps its own: 128 MiB put a million-row import over 1 GB.
+    db_sqlite_cache_mib: int = Field(32, ge=2, le=4096)
     db_echo: bool = False
 
     auth: AuthSettings = AuthSettings()
