@@ -81,7 +81,7 @@ def _encoded(
 ) -> Sequence[tuple[Any, ...]]:
     """The values as the driver takes them, through each column's bind processor (the ORM's
     own), column by column."""
-    processors = [c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
+    processors = [_processor(column, dialect) for column in columns]
     if not defaults and all(processor is None for processor in processors):
         return records
     values: list[Sequence[Any]] = list(zip(*records, strict=True))
@@ -91,11 +91,15 @@ def _encoded(
             values[index] = [processor(value) for value in values[index]]
     for column in defaults:
         default: Any = column.default
-        processor = column.type.dialect_impl(dialect).bind_processor(dialect)
+        processor = _processor(column, dialect)
         # SQLAlchemy wraps a callable default to take the execution context; ours ignore it.
         made = [default.arg(None) if default.is_callable else default.arg for _ in records]
         values.append([processor(value) for value in made] if processor else made)
     return list(zip(*values, strict=True))
+
+
+def _processor(column: Column[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
+    return column.type.dialect_impl(dialect).bind_processor(dialect)
 
 
 async def _copy(
