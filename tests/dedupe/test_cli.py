@@ -101,3 +101,24 @@ def test_a_spreadsheet_with_an_unreadable_row(tmp_path: Path):
     assert done.returncode == 0, done.stderr
     assert "400 rows" in done.stdout.replace("\n", " ")
     assert "1 unreadable rows were left out" in done.stderr
+
+
+def test_rows_are_numbered_across_the_reading_batches(tmp_path: Path, monkeypatch):
+    from leadwise.import_export import dedupe_file
+
+    monkeypatch.setattr(dedupe_file, "GATHER_BATCH", 4)  # the file is read in several batches
+    data = generate(60, duplicate_share=0.2, seed=3)
+    keys = ["first_name", "last_name", "email", "phone", "city"]
+    source = tmp_path / "leads.csv"  # no id column: a record's id is its row number
+    with source.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(keys)
+        writer.writerows([row[key] for key in keys] for row in data.rows)
+    outcome = dedupe_file.dedupe_file(source, tmp_path / "pairs.csv")
+    assert outcome.result.prepared.ids.tolist() == [str(n) for n in range(1, 61)]
+    with (tmp_path / "pairs.csv").open(encoding="utf-8") as pairs:
+        found = [(int(row["left_id"]), int(row["right_id"])) for row in csv.DictReader(pairs)]
+    assert found
+    for left, right in found:  # each pair names two rows of one person
+        a, b = data.rows[left - 1]["id"], data.rows[right - 1]["id"]
+        assert data.entity[a] == data.entity[b]

@@ -21,7 +21,7 @@ from leadwise.dedupe.model import (
     initial_m,
     train_by_rules,
 )
-from leadwise.dedupe.prepare import PhoneTemplates, _phone, prepare
+from leadwise.dedupe.prepare import Gathered, PhoneTemplates, _phone, prepare
 from tests.dedupe.synthetic import COLUMNS, generate, person
 
 NAMES = {"first": FieldType.FIRST_NAME, "last": FieldType.LAST_NAME, "city": FieldType.CITY}
@@ -212,6 +212,40 @@ def test_prepare_reads_a_generator_missing_keys_and_odd_values():
     assert prepared.values["email"].tolist() == ["", "a@b.io", "", "a@b.io"]
     assert prepared.values["n"].tolist() == ["3", "x", "3", "x"]
     assert prepared.columns["email"].codes[1] == prepared.columns["email"].codes[3] != 0
+
+
+def test_records_gathered_in_batches_prepare_as_the_whole_list_does():
+    data = generate(3000, seed=11)
+    types = map_columns(COLUMNS)
+    rows = [dict(row, country=("GB" if i % 3 == 0 else "")) for i, row in enumerate(data.rows)]
+    types["country"] = FieldType.COUNTRY  # phones without a +code read in their row's country
+    whole = prepare(rows, types, id_column="id", default_region="DE")
+    gathered = Gathered(types, id_column="id")
+    for start in range(0, len(rows), 700):
+        gathered.extend(rows[start : start + 700])
+    assert len(gathered) == len(rows)
+    batched = prepare(gathered, types, id_column="id", default_region="DE")
+    assert batched.ids.tolist() == whole.ids.tolist() == [row["id"] for row in rows]
+    for name in whole.values:
+        assert batched.values[name].tolist() == whole.values[name].tolist(), name
+    for name in whole.derived:
+        assert np.array_equal(batched.derived[name], whole.derived[name]), name
+    # A number without a +code reads as British in a British row and as German elsewhere.
+    national = next(i for i, row in enumerate(rows) if row["phone"].startswith("0") and i % 3)
+    assert whole.values["phone"][national].startswith("+49")
+    british = {"id": "gb", "phone": rows[national]["phone"], "country": "GB"}
+    again = Gathered(types, id_column="id").extend([rows[national], british])
+    assert prepare(again, types, default_region="DE").values["phone"][1].startswith("+44")
+
+
+def test_gathered_records_keep_missing_and_unhashable_values_apart():
+    types = {"email": FieldType.EMAIL, "n": FieldType.TEXT}
+    gathered = Gathered(types).extend([{"email": "A@b.io", "n": ["x"]}, {"n": 3}])
+    gathered.extend([{"email": None, "n": ["x"]}, {"email": "a@B.io"}])
+    prepared = prepare(gathered, types)
+    assert prepared.ids.tolist() == ["0", "1", "2", "3"]
+    assert prepared.values["email"].tolist() == ["a@b.io", "", "", "a@b.io"]
+    assert prepared.values["n"].tolist() == ["x", "3", "x", ""]
 
 
 PHONE = st.builds(

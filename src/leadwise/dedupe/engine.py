@@ -19,7 +19,7 @@ from leadwise.dedupe.model import (
     estimate_u,
     train_by_rules,
 )
-from leadwise.dedupe.prepare import Prepared, prepare
+from leadwise.dedupe.prepare import Gathered, Prepared, prepare
 
 DEFAULT_THRESHOLD = 0.9
 RANDOM_PAIRS = 1_000_000  # for u: enough to see the rarer agreements between strangers
@@ -73,7 +73,7 @@ class Result:
 
 
 def find_duplicates(
-    records: Iterable[Mapping[str, object]],
+    records: Iterable[Mapping[str, object]] | Gathered,
     types: Mapping[str, FieldType],
     *,
     id_column: str | None = None,

@@ -21,6 +21,7 @@ from leadwise.dedupe import repository, weights
 from leadwise.dedupe.engine import Result, find_duplicates
 from leadwise.dedupe.fields import FieldType
 from leadwise.dedupe.keys import LEAD_TYPES, engine_record
+from leadwise.dedupe.prepare import Gathered
 from leadwise.dedupe.service import PROBABLE, SCAN_JOB, canonical, refresh_keys
 from leadwise.jobs.handlers import JobContext, JobResult, job_handler
 from leadwise.models import CandidateSource, CandidateStatus, DedupeModel
@@ -56,7 +57,7 @@ async def scan(ctx: JobContext) -> JobResult:
     counts["candidate_pairs"] = len(result.left)
     counts["groups"] = len(result.groups)
     async with ctx.db.unit_of_work() as session:
-        await _store_model(session, workspace, result, len(records), ctx.job_id)
+        await _store_model(session, workspace, result, counts["leads"], ctx.job_id)
         await ctx.save(session, progress=60, counts=counts)
     rows, skipped = _candidate_rows(ctx, workspace, result, statuses)
     counts |= {"proposed": len(rows), "skipped_known": skipped, "written": 0}
@@ -74,14 +75,14 @@ async def scan(ctx: JobContext) -> JobResult:
     return await _done(ctx, counts)
 
 
-async def _read(ctx: JobContext, workspace: uuid.UUID) -> list[dict[str, Any]]:
-    records: list[dict[str, Any]] = []
+async def _read(ctx: JobContext, workspace: uuid.UUID) -> Gathered:
+    records = Gathered(SCAN_TYPES, id_column=ID)  # columns, not a dict per lead: memory
     after: uuid.UUID | None = None
     rekeyed = 0
     while True:
         async with ctx.db.sessionmaker() as session:
             batch = await repository.live_lead_page(session, workspace, after, READ_BATCH)
-        records.extend({**engine_record(row), ID: str(row["id"])} for row in batch)
+        records.extend([{**engine_record(row), ID: str(row["id"])} for row in batch])
         async with ctx.db.unit_of_work() as session:
             # Keys afresh: leads from before keys existed get theirs, and keys follow the engine.
             rekeyed += await refresh_keys(session, workspace, [(row["id"], row) for row in batch])

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from leadwise.dedupe.comparison import LEVELS
 from leadwise.dedupe.engine import Result, find_duplicates
 from leadwise.dedupe.fields import FieldType, map_columns
-from leadwise.import_export.readers import RowError, UnreadableFile, read_table
+from leadwise.dedupe.prepare import Gathered
+from leadwise.import_export.readers import Row, RowError, UnreadableFile, read_table
 
 __all__ = ["Outcome", "UnreadableFile", "dedupe_file"]
+
+GATHER_BATCH = 10_000
 
 
 def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]], int]:
@@ -47,27 +51,50 @@ def dedupe_file(
     overrides: dict[str, str] | None = None,
     default_region: str | None = None,
 ) -> Outcome:
-    columns, rows, skipped = read_rows(path)
+    table = read_table(path)
     try:
-        types = map_columns(columns, overrides)
+        types = map_columns(table.columns, overrides)
     except ValueError as error:
         raise UnreadableFile(str(error)) from None
     if id_column is None:
         id_column = next((c for c, kind in types.items() if kind is FieldType.ID), None)
-    elif id_column not in columns:
-        raise UnreadableFile(f"no column {id_column!r}; columns: {', '.join(columns)}")
+    elif id_column not in table.columns:
+        raise UnreadableFile(f"no column {id_column!r}; columns: {', '.join(table.columns)}")
     else:
         types[id_column] = FieldType.ID
-    if id_column is None:  # number the rows: 1 is the first row below the header
-        for number, row in enumerate(rows, start=1):
-            row["row"] = str(number)
+    numbered = id_column is None  # then a record's id is its row: 1 is the first below the header
+    if numbered:
         id_column, types = "row", {**types, "row": FieldType.ID}
+    records, skipped = _gather(table.rows, Gathered(types, id_column), numbered)
+    if not len(records):
+        raise UnreadableFile(f"{path}: no rows below the header")
     result = find_duplicates(
-        rows, types, id_column=id_column, threshold=threshold, default_region=default_region
+        records, types, id_column=id_column, threshold=threshold, default_region=default_region
     )
     written = _write_pairs(result, pairs_path)
     groups = _write_clusters(result, clusters_path) if clusters_path else 0
     return Outcome(result, types, written, groups, skipped)
+
+
+def _gather(
+    rows: Iterable[Row | RowError], records: Gathered, numbered: bool
+) -> tuple[Gathered, int]:
+    """The readable rows gathered in batches (a million rows as dicts would take ~750 MiB),
+    and how many rows could not be read."""
+    batch: list[Row] = []
+    skipped = 0
+    for row in rows:
+        if isinstance(row, RowError):
+            skipped += 1
+            continue
+        if numbered:
+            row["row"] = str(len(records) + len(batch) + 1)
+        batch.append(row)
+        if len(batch) == GATHER_BATCH:
+            records.extend(batch)
+            batch = []
+    records.extend(batch)
+    return records, skipped
 
 
 def _write_pairs(result: Result, path: Path) -> int:
