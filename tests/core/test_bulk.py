@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import uuid
 from datetime import timedelta
 from typing import Any, cast
@@ -9,7 +11,12 @@ from typing import Any, cast
 import pytest
 from sqlalchemy import Table, func, select
 
-from leadwise.core.bulk import insert_many, insert_records
+from leadwise.core.bulk import (
+    RELAXED_GC_THRESHOLDS,
+    fewer_collections,
+    insert_many,
+    insert_records,
+)
 from leadwise.core.clock import utcnow
 from leadwise.core.db import Database
 from leadwise.core.ids import uuid7
@@ -136,3 +143,19 @@ async def test_a_duplicate_key_fails_the_whole_call(db: Database, owner: Account
     async with db.sessionmaker() as session:
         assert await session.scalar(select(func.count()).select_from(LeadTag)) == 0
         assert await session.scalar(select(func.count()).select_from(Lead)) == 1
+
+
+def test_fewer_collections_while_any_user_is_inside_then_as_before():
+    before = gc.get_threshold()
+    assert before != RELAXED_GC_THRESHOLDS
+    first, second = contextlib.ExitStack(), contextlib.ExitStack()
+    first.enter_context(fewer_collections())
+    assert gc.get_threshold() == RELAXED_GC_THRESHOLDS
+    second.enter_context(fewer_collections())  # a second job, overlapping the first
+    first.close()  # the first leaves while the second still works
+    assert gc.get_threshold() == RELAXED_GC_THRESHOLDS
+    second.close()
+    assert gc.get_threshold() == before
+    with pytest.raises(RuntimeError), fewer_collections():
+        raise RuntimeError("a failing job")
+    assert gc.get_threshold() == before

@@ -8,11 +8,16 @@ one go: `COPY` on PostgreSQL (binary, through asyncpg), one prepared `executeman
 
 For new rows only: `COPY` knows no `ON CONFLICT`, and a duplicate key fails the whole call
 (and so the transaction), as a plain `INSERT` would.
+
+`fewer_collections()` spaces out Python's cyclic garbage collections while bulk work runs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import contextlib
+import gc
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -116,3 +121,34 @@ async def _copy(
         # sent before that would commit on its own, outside the unit of work.
         await connection.exec_driver_sql("SELECT 1")
     await driver.copy_records_to_table(table.name, records=records, columns=names)
+
+
+# Collect the youngest generation after 50,000 net allocations instead of 700, the older ones
+# after 50 and 100 younger collections instead of 10 and 10.
+RELAXED_GC_THRESHOLDS = (50_000, 50, 100)
+_relaxed_users = 0
+_saved_thresholds: tuple[int, int, int] | None = None
+_relaxed_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Python's cyclic garbage collector runs less often inside: bulk work allocates millions
+    of objects that live for one chunk (rows, keys, parameter tuples), and with the default
+    thresholds the collector kept walking them: ~25% of a 100,000-row import's CPU time
+    (bench/RESULTS.md). Garbage without cycles is still freed at once. Nested and concurrent
+    uses share one setting; the last one out restores the thresholds it found."""
+    global _relaxed_users, _saved_thresholds
+    with _relaxed_lock:
+        if _relaxed_users == 0:
+            _saved_thresholds = gc.get_threshold()
+            gc.set_threshold(*RELAXED_GC_THRESHOLDS)
+        _relaxed_users += 1
+    try:
+        yield
+    finally:
+        with _relaxed_lock:
+            _relaxed_users -= 1
+            if _relaxed_users == 0 and _saved_thresholds is not None:
+                gc.set_threshold(*_saved_thresholds)
+                _saved_thresholds = None

@@ -14,6 +14,7 @@ import asyncio
 import uuid
 from typing import Any
 
+from leadwise.core.bulk import fewer_collections
 from leadwise.core.clock import utcnow
 from leadwise.core.ids import uuid7
 from leadwise.core.logging import get_logger
@@ -36,6 +37,11 @@ SCAN_TYPES: dict[str, FieldType] = {ID: FieldType.ID, **LEAD_TYPES}
 
 @job_handler(SCAN_JOB)
 async def scan(ctx: JobContext) -> JobResult:
+    with fewer_collections():  # reads, keys and compares every lead: ~30% faster
+        return await _scan(ctx)
+
+
+async def _scan(ctx: JobContext) -> JobResult:
     assert ctx.workspace_id is not None
     workspace = ctx.workspace_id
     threshold = float(ctx.params.get("threshold") or PROBABLE)

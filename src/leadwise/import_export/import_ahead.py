@@ -9,10 +9,12 @@ and gets the `RowPreparer` once; each chunk goes over as raw rows and comes back
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
+from leadwise.core.bulk import RELAXED_GC_THRESHOLDS
 from leadwise.import_export.import_decide import PreparedRow, RowPreparer
 from leadwise.import_export.readers import Row, RowError
 
@@ -58,6 +60,7 @@ def _done(preparer: RowPreparer, chunk: Chunk) -> Future[list[PreparedRow]]:
 def _keep(preparer: RowPreparer) -> None:
     global _preparer
     _preparer = preparer
+    gc.set_threshold(*RELAXED_GC_THRESHOLDS)  # the helper does nothing but bulk work
 
 
 def _prepare(chunk: Chunk) -> list[PreparedRow]:

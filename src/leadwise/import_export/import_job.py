@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from leadwise.companies import service as companies
 from leadwise.config import get_settings
+from leadwise.core.bulk import fewer_collections
 from leadwise.core.clock import utcnow
 from leadwise.core.ids import uuid7
 from leadwise.core.logging import get_logger
@@ -173,7 +174,7 @@ async def run_import(ctx: JobContext) -> JobResult:
                     await repository.clear_errors_from(session, run.id, after)
             analysed_at = 0
             ahead = total >= settings.imports.read_ahead_from_rows
-            with prepared_ahead(importer.preparer, ahead=ahead) as prepare:
+            with fewer_collections(), prepared_ahead(importer.preparer, ahead=ahead) as prepare:
                 upcoming = chunks(table.numbered, settings.imports.chunk_rows, after)
                 pending = _started(prepare, upcoming)
                 while pending is not None:
