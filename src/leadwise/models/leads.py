@@ -43,7 +43,6 @@ class Lead(IdMixin, TimestampMixin, SoftDeleteMixin, Base):
     __table_args__ = (
         # The list's default order and cursor: newest first, within a workspace.
         Index("ix_leads_workspace_id_created_at_id", "workspace_id", "created_at", "id"),
-        Index("ix_leads_workspace_id_email_normalized", "workspace_id", "email_normalized"),
         # A stage's or owner's leads newest first, and the list sorted by name or by last change,
         # each read in order from an index: no sort of the whole workspace (bench/leads_list.py).
         Index(
@@ -66,7 +65,8 @@ class Lead(IdMixin, TimestampMixin, SoftDeleteMixin, Base):
         Index("ix_leads_workspace_id_phone_e164", "workspace_id", "phone_e164"),
         Index("ix_leads_company_id", "company_id"),
         Index("ix_leads_workspace_id_external_id", "workspace_id", "external_id"),
-        # Imports match emails without regard to case (Jane.Doe@ and jane.doe@ are one person).
+        # Imports match emails without regard to case (Jane.Doe@ and jane.doe@ are one person);
+        # every other email lookup goes through the match keys, so no plain email index.
         Index(
             "ix_leads_workspace_id_email_lower",
             "workspace_id",
