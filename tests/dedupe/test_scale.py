@@ -214,6 +214,19 @@ def test_prepare_reads_a_generator_missing_keys_and_odd_values():
     assert prepared.columns["email"].codes[1] == prepared.columns["email"].codes[3] != 0
 
 
+def test_pairs_compared_in_blocks_get_the_levels_of_one_pass(monkeypatch: pytest.MonkeyPatch):
+    from leadwise.dedupe import comparison
+
+    data = generate(3000, seed=12)
+    prepared = prepare(data.rows, map_columns(COLUMNS), id_column="id", default_region="DE")
+    left, right = blocking.candidate_pairs(prepared, blocking.rules(prepared))
+    whole = compare(prepared, left, right).gamma
+    monkeypatch.setattr(comparison, "COMPARE_BLOCK", 97)  # many blocks, the last one short
+    assert len(left) > 10 * 97
+    assert np.array_equal(compare(prepared, left, right).gamma, whole)
+    assert len(np.unique(whole)) >= 5  # not trivially equal: every kind of level occurs
+
+
 def test_records_gathered_in_batches_prepare_as_the_whole_list_does():
     data = generate(3000, seed=11)
     types = map_columns(COLUMNS)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from leadwise.core.bulk import fewer_collections
@@ -65,17 +66,17 @@ async def _scan(ctx: JobContext) -> JobResult:
     async with ctx.db.unit_of_work() as session:
         await _store_model(session, workspace, result, counts["leads"], ctx.job_id)
         await ctx.save(session, progress=60, counts=counts)
-    rows, skipped = _candidate_rows(ctx, workspace, result, statuses)
-    counts |= {"proposed": len(rows), "skipped_known": skipped, "written": 0}
-    for start in range(0, len(rows), WRITE_CHUNK):
-        chunk = rows[start : start + WRITE_CHUNK]
+    proposals, skipped = _proposals(ctx, result, statuses)
+    counts |= {"proposed": len(proposals), "skipped_known": skipped, "written": 0}
+    for start in range(0, len(proposals), WRITE_CHUNK):
+        chunk = _candidate_rows(ctx, workspace, result, proposals[start : start + WRITE_CHUNK])
         async with ctx.db.unit_of_work() as session:
             await repository.upsert_open_candidates(session, chunk)
             counts["written"] = start + len(chunk)
             await ctx.save(
                 session,
                 checkpoint={"written": counts["written"]},
-                progress=60 + 40 * counts["written"] / len(rows),
+                progress=60 + 40 * counts["written"] / len(proposals),
                 counts=counts,
             )
     return await _done(ctx, counts)
@@ -116,51 +117,70 @@ async def _store_model(
     stored.job_id = job_id
 
 
-def _candidate_rows(
+@dataclass
+class _Proposal:
+    """A pair above the threshold that no user has decided on yet."""
+
+    row: int  # of the result's candidate pairs
+    lead_a: uuid.UUID
+    lead_b: uuid.UUID
+    match_weight: float  # as the probability has it
+    group_id: uuid.UUID | None  # when both leads are in one duplicate group
+
+
+def _proposals(
     ctx: JobContext,
-    workspace: uuid.UUID,
     result: Result,
     statuses: dict[tuple[uuid.UUID, uuid.UUID], CandidateStatus],
-) -> tuple[list[dict[str, Any]], int]:
-    """Rows for the pairs above the threshold that no user has decided on yet."""
-    ids = [uuid.UUID(record_id) for record_id in result.prepared.ids]
+) -> tuple[list[_Proposal], int]:
+    """The pairs to queue, most probable first, and how many were left as users decided.
+    Only the leads of these pairs get a UUID object (a million would take ~100 MiB)."""
+    ids = result.prepared.ids
     group_of: dict[int, uuid.UUID] = {}
     for members in result.groups:
-        group_id = uuid.uuid5(ctx.job_id, ids[min(members)].hex)  # the same on a re-run
-        group_of.update(dict.fromkeys(members, group_id))
+        first = uuid.UUID(ids[min(members)])
+        group_of.update(dict.fromkeys(members, uuid.uuid5(ctx.job_id, first.hex)))  # re-run: same
     matches = result.matches()
-    match_weight = result.match_weights(matches)  # as the probabilities have it
-    rows, skipped = [], 0
-    now = utcnow()
-    for position, row in enumerate(matches.tolist()):
+    proposals, skipped = [], 0
+    for row, weight in zip(matches.tolist(), result.match_weights(matches).tolist(), strict=True):
         left, right = int(result.left[row]), int(result.right[row])
-        lead_a, lead_b = canonical(ids[left], ids[right])
+        lead_a, lead_b = canonical(uuid.UUID(ids[left]), uuid.UUID(ids[right]))
         status = statuses.get((lead_a, lead_b))
         if status is not None and status is not CandidateStatus.OPEN:
             skipped += 1
             continue
         group = group_of.get(left)
-        rows.append(
-            {
-                "id": uuid7(),
-                "workspace_id": workspace,
-                "lead_a_id": lead_a,
-                "lead_b_id": lead_b,
-                "probability": float(result.probability[row]),
-                "match_weight": float(match_weight[position]),
-                "explanation": {
-                    name: {"level": level, "weight": round(weight, 3)}
-                    for name, (level, weight) in result.explain(row).items()
-                },
-                "status": CandidateStatus.OPEN,
-                "source": CandidateSource.SCAN,
-                "scan_job_id": ctx.job_id,
-                "group_id": group if group is not None and group == group_of.get(right) else None,
-                "created_at": now,
-                "updated_at": now,
-            }
-        )
-    return rows, skipped
+        same_group = group if group is not None and group == group_of.get(right) else None
+        proposals.append(_Proposal(row, lead_a, lead_b, weight, same_group))
+    return proposals, skipped
+
+
+def _candidate_rows(
+    ctx: JobContext, workspace: uuid.UUID, result: Result, proposals: list[_Proposal]
+) -> list[dict[str, Any]]:
+    """The rows of some proposals, built a chunk at a time: each explanation is ~3 KB."""
+    now = utcnow()
+    return [
+        {
+            "id": uuid7(),
+            "workspace_id": workspace,
+            "lead_a_id": proposal.lead_a,
+            "lead_b_id": proposal.lead_b,
+            "probability": float(result.probability[proposal.row]),
+            "match_weight": proposal.match_weight,
+            "explanation": {
+                name: {"level": level, "weight": round(weight, 3)}
+                for name, (level, weight) in result.explain(proposal.row).items()
+            },
+            "status": CandidateStatus.OPEN,
+            "source": CandidateSource.SCAN,
+            "scan_job_id": ctx.job_id,
+            "group_id": proposal.group_id,
+            "created_at": now,
+            "updated_at": now,
+        }
+        for proposal in proposals
+    ]
 
 
 async def _done(ctx: JobContext, counts: dict[str, Any]) -> JobResult:

@@ -289,7 +289,7 @@ async def stage_summary(
     query = live.with_only_columns(
         Lead.stage_id, func.count(Lead.id), func.coalesce(func.sum(Lead.value), 0)
     ).group_by(Lead.stage_id)
-    rows = (await session.execute(query)).tuples()
+    rows = (await session.execute(query)).all()
     return [
         {"stage_id": stage_id, "count": int(count), "value": int(value or 0)}
         for stage_id, count, value in rows
