@@ -286,6 +286,37 @@ def test_phone_shortcut_on_a_generated_file():
     assert [templates(p, "DE") for p in phones] == [_phone(p, "DE") for p in phones]
 
 
+def test_phone_templates_learned_in_one_prepare_serve_the_next(monkeypatch: pytest.MonkeyPatch):
+    from leadwise.dedupe import prepare as module
+
+    calls: list[str] = []
+
+    def counted(value: str, region: str | None) -> str:
+        calls.append(value)
+        return _phone(value, region)
+
+    monkeypatch.setattr(module, "_SHARED_PHONES", PhoneTemplates())
+    monkeypatch.setattr(module, "_phone", counted)
+    types = {"phone": FieldType.PHONE}
+    first = prepare(
+        [{"phone": f"030 1234 56{n:02d}"} for n in range(5)], types, default_region="DE"
+    )
+    assert first.values["phone"].tolist() == [f"+4930123456{n:02d}" for n in range(5)]
+    assert len(calls) == 2  # two numbers of the shape taught the template, three used it
+    again = prepare([{"phone": "030 1234 5699"}], types, default_region="DE")
+    assert again.values["phone"].tolist() == ["+493012345699"]
+    assert len(calls) == 2  # the next call (another chunk, another check) knew the shape
+
+
+def test_phone_templates_start_afresh_when_full():
+    templates = PhoneTemplates()
+    templates.MAX_SHAPES = 3
+    numbers = [f"0{area} 555 12{n}" for area in (30, 40, 89, 221, 69) for n in range(3)]
+    for number in numbers * 2:
+        assert templates(number, "DE") == _phone(number, "DE")
+    assert len(templates._first) + len(templates._agreed) <= 3
+
+
 def test_generated_names_are_rich_and_deterministic():
     data = generate(20_000, seed=5)
     assert data.rows == generate(20_000, seed=5).rows

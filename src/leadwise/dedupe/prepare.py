@@ -128,6 +128,8 @@ class PhoneTemplates:
     phonenumbers itself.
     """
 
+    MAX_SHAPES = 100_000  # a long-lived process keeps meeting new shapes: start afresh past this
+
     def __init__(self) -> None:
         self._first: dict[tuple[str | None, bool, int, str], tuple[str, int] | None] = {}
         self._agreed: dict[tuple[str | None, bool, int, str], tuple[str, int] | None] = {}
@@ -144,13 +146,23 @@ class PhoneTemplates:
             return prefix + digits[skip:]
         result = _phone(value, region)
         if shape not in self._agreed:
+            if len(self._first) + len(self._agreed) >= self.MAX_SHAPES:
+                self._first.clear()
+                self._agreed.clear()
             learned = _template(digits, result)
-            if shape not in self._first:
+            # pop, not `in` then pop: another thread may learn the same shape at once.
+            first = self._first.pop(shape, _UNSEEN)
+            if first is _UNSEEN:
                 self._first[shape] = learned
             else:
-                first = self._first.pop(shape)
                 self._agreed[shape] = learned if learned == first else None
         return result
+
+
+_UNSEEN: Any = object()
+# Shared by every `prepare` of the process: what one import chunk or duplicate check learned
+# serves the next, instead of each sending its numbers through phonenumbers again.
+_SHARED_PHONES = PhoneTemplates()
 
 
 def _template(digits: str, result: str) -> tuple[str, int] | None:
@@ -366,7 +378,7 @@ def prepare(
     if any(types[c] is FieldType.PHONE for c in compared):
         country = next((c for c, k in types.items() if k is FieldType.COUNTRY), None)
         regions = _regions(gathered, country, default_region, len(prepared))
-    phones = PhoneTemplates()
+    phones = _SHARED_PHONES
     for column in compared:
         kind = types[column]
         raw, raw_codes = gathered.raw(column)
