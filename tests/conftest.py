@@ -64,7 +64,7 @@ def session_tmp(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("leadwise")
 
 
-async def _create_postgres_database(base_url: str, name: str) -> str:
+async def _on_postgres_server(base_url: str, *statements: str) -> None:
     url = make_url(normalise_database_url(base_url))
     connection = await asyncpg.connect(
         host=url.host,
@@ -74,25 +74,41 @@ async def _create_postgres_database(base_url: str, name: str) -> str:
         database=url.database,
     )
     try:
-        await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await connection.execute(f'CREATE DATABASE "{name}"')
+        for statement in statements:
+            await connection.execute(statement)
     finally:
         await connection.close()
+
+
+async def _create_postgres_database(base_url: str, name: str) -> str:
+    await _on_postgres_server(
+        base_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"'
+    )
+    url = make_url(normalise_database_url(base_url))
     return url.set(database=name).render_as_string(hide_password=False)
 
 
+async def _drop_postgres_database(base_url: str, name: str) -> None:
+    """Each run's databases are named by its process id: dropped at the end, not left behind."""
+    await _on_postgres_server(base_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 @pytest.fixture(scope="session", params=BACKENDS)
-async def database_url(request: pytest.FixtureRequest, session_tmp: Path) -> str:
+async def database_url(request: pytest.FixtureRequest, session_tmp: Path) -> AsyncIterator[str]:
     """A migrated, empty database per backend, for the whole session."""
+    name = None
     if request.param == "sqlite":
         url = f"sqlite+aiosqlite:///{session_tmp / 'test.sqlite3'}"
     else:
         assert POSTGRES_URL
-        url = await _create_postgres_database(POSTGRES_URL, f"leadwise_test_{os.getpid()}")
+        name = f"leadwise_test_{os.getpid()}"
+        url = await _create_postgres_database(POSTGRES_URL, name)
     env = {"LEADWISE_DATABASE_URL": url, "LEADWISE_DATA_DIR": str(session_tmp)}
     with _environment(env):
         await asyncio.to_thread(migrate.upgrade, get_settings())
-    return url
+    yield url
+    if name is not None:
+        await _drop_postgres_database(POSTGRES_URL, name)
 
 
 @dataclass

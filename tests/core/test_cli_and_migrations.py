@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -14,17 +15,25 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from leadwise.core.migrate import include_name
 from leadwise.models import Base
-from tests.conftest import BACKENDS, POSTGRES_URL, _create_postgres_database
+from tests.conftest import (
+    BACKENDS,
+    POSTGRES_URL,
+    _create_postgres_database,
+    _drop_postgres_database,
+)
 
 PASSWORD = "correct horse battery"
 
 
 @pytest.fixture(params=BACKENDS)
-async def fresh_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+async def fresh_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+        yield f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+        return
     assert POSTGRES_URL
-    return await _create_postgres_database(POSTGRES_URL, f"leadwise_cli_{os.getpid()}")
+    name = f"leadwise_cli_{os.getpid()}"
+    yield await _create_postgres_database(POSTGRES_URL, name)
+    await _drop_postgres_database(POSTGRES_URL, name)
 
 
 def leadwise(url: str, tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
