@@ -259,6 +259,10 @@ def test_gathered_records_keep_missing_and_unhashable_values_apart():
     assert prepared.ids.tolist() == ["0", "1", "2", "3"]
     assert prepared.values["email"].tolist() == ["a@b.io", "", "", "a@b.io"]
     assert prepared.values["n"].tolist() == ["x", "3", "x", ""]
+    # A column the records were not gathered with is missing in every one of them.
+    wider = {**types, "city": FieldType.CITY}
+    gathered = Gathered(types).extend([{"email": "a@b.io"}, {"email": "c@d.io"}])
+    assert prepare(gathered, wider).values["city"].tolist() == ["", ""]
 
 
 PHONE = st.builds(

@@ -135,7 +135,7 @@ _relaxed_lock = threading.Lock()
 def fewer_collections() -> Iterator[None]:
     """Python's cyclic garbage collector runs less often inside: bulk work allocates millions
     of objects that live for one chunk (rows, keys, parameter tuples), and with the default
-    thresholds the collector kept walking them: ~25% of a 100,000-row import's CPU time
+    thresholds the collector kept walking them: ~20% of a 100,000-row import's time
     (bench/RESULTS.md). Garbage without cycles is still freed at once. Nested and concurrent
     uses share one setting; the last one out restores the thresholds it found."""
     global _relaxed_users, _saved_thresholds

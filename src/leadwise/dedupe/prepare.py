@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import chain
@@ -208,22 +208,13 @@ class Column:
 
 
 def _factorise(values: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
-    """(vocab with "" first, code of each input value in it)."""
-    distinct, codes = _numbered(list(values), "")
-    return np.array(distinct, dtype=object), codes
-
-
-def _numbered(values: list[Any], first: Hashable) -> tuple[list[Any], np.ndarray]:
-    """The distinct values (`first` as number 0, the others in order of appearance) and each
-    value's number, in C loops: a million values take a fraction of a second."""
-    try:
-        distinct = dict.fromkeys(chain((first,), values))
-    except TypeError:  # an unhashable value (a list from JSON): compared as its text
-        values = [v if _hashable(v) else str(v) for v in values]
-        distinct = dict.fromkeys(chain((first,), values))
+    """(vocab with "" first, then the distinct values in order of appearance; each value's
+    code in it), in C loops: a million values take a fraction of a second."""
+    strings = list(values)
+    distinct = dict.fromkeys(chain(("",), strings))
     numbers = dict(zip(distinct, range(len(distinct)), strict=True))
-    codes = np.fromiter(map(numbers.__getitem__, values), dtype=np.int32, count=len(values))
-    return list(distinct), codes
+    codes = np.fromiter(map(numbers.__getitem__, strings), dtype=np.int32, count=len(strings))
+    return np.array(list(distinct), dtype=object), codes
 
 
 def _hashable(value: object) -> bool:
@@ -301,14 +292,15 @@ class Gathered:
     """Records gathered column by column for `prepare`, without a dict per record: each
     column's raw values are numbered as they arrive, so a value that many records share (a
     country, a city, a common first name) is held once, and a batch's rows can be dropped as
-    soon as they are added (the million rows of bench/dedupe.py's file: ~430 MiB gathered,
-    ~750 MiB as row dicts).
+    soon as they are added (a million generated leads, tests/dedupe/synthetic.py: ~430 MiB
+    gathered, ~750 MiB as row dicts).
 
     `prepare` consumes it: it takes the ids and releases each column once normalised."""
 
     def __init__(self, types: Mapping[str, FieldType], id_column: str | None = None) -> None:
         self.id_column = id_column
         self.ids: list[str] = []
+        self._count = 0  # records added (the ids may have been taken)
         self._numbers: dict[str, dict[Any, int]] = {
             column: {None: 0}
             for column, kind in types.items()
@@ -317,10 +309,11 @@ class Gathered:
         self._codes = {column: array("i") for column in self._numbers}
 
     def __len__(self) -> int:
-        return len(self.ids)
+        return self._count
 
     def extend(self, rows: Sequence[Mapping[str, object]]) -> Gathered:
-        first = len(self.ids)
+        first = self._count
+        self._count += len(rows)
         if self.id_column is None:
             self.ids.extend(map(str, range(first, first + len(rows))))
         else:
@@ -344,7 +337,7 @@ class Gathered:
         no record has is all None."""
         numbers = self._numbers.get(column)
         if numbers is None:
-            return [None], np.zeros(len(self.ids), dtype=np.int32)
+            return [None], np.zeros(self._count, dtype=np.int32)
         return list(numbers), np.frombuffer(self._codes[column], dtype=np.int32)
 
     def take_ids(self) -> np.ndarray:
@@ -377,7 +370,7 @@ def prepare(
     regions: _Regions | None = None
     if any(types[c] is FieldType.PHONE for c in compared):
         country = next((c for c, k in types.items() if k is FieldType.COUNTRY), None)
-        regions = _regions(gathered, country, default_region, len(prepared))
+        regions = _regions(gathered, country, default_region)
     phones = _SHARED_PHONES
     for column in compared:
         kind = types[column]
@@ -405,12 +398,10 @@ class _Regions:
     codes: np.ndarray  # each record's number among them
 
 
-def _regions(
-    gathered: Gathered, country: str | None, default_region: str | None, count: int
-) -> _Regions:
+def _regions(gathered: Gathered, country: str | None, default_region: str | None) -> _Regions:
     """Each record's region for reading its phone number: its country, else the default."""
     if country is None:
-        return _Regions([default_region], np.zeros(count, dtype=np.int32))
+        return _Regions([default_region], np.zeros(len(gathered), dtype=np.int32))
     raw, codes = gathered.raw(country)
     per_raw = [str(value or "").upper()[:2] or default_region for value in raw]
     names = list(dict.fromkeys(per_raw))

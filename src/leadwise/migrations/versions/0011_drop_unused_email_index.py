@@ -1,6 +1,6 @@
 """leads: drop the plain (workspace_id, email_normalized) index; every email lookup goes through
 lower(email_normalized) or the match keys, so it only cost each written lead one more B-tree
-(~8% of the time of inserting leads in an import)
+(~10% of the time of inserting leads in an import)
 
 Revision ID: 0011
 Revises: 0010
