@@ -161,7 +161,8 @@ class LeadTag(Base):
         ForeignKey("leads.id", ondelete="CASCADE"), primary_key=True
     )
     tag: Mapped[str] = mapped_column(String(64), primary_key=True)
-    workspace_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    # The lead's workspace, copied for the index; no foreign key of its own (see LeadMatchKey).
+    workspace_id: Mapped[uuid.UUID]
 
 
 class ActivityKind(StrEnum):
@@ -182,7 +183,8 @@ class Activity(IdMixin, Base):
     __tablename__ = "activities"
     __table_args__ = (Index("ix_activities_lead_id_id", "lead_id", "id"),)
 
-    workspace_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    # The lead's workspace, copied; no foreign key of its own (see LeadMatchKey).
+    workspace_id: Mapped[uuid.UUID]
     lead_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("leads.id", ondelete="CASCADE"))
     kind: Mapped[ActivityKind] = mapped_column(enum_column(ActivityKind, "activity_kind"))
     actor_id: Mapped[uuid.UUID | None] = mapped_column(
