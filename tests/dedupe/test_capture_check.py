@@ -279,3 +279,40 @@ async def test_a_common_key_yields_its_newest_live_holders(client, db, owner: Ac
     assert list(holders) == [key]
     assert holders[key] == newest_live[:LEADS_PER_KEY]
     assert set(fields) >= set(holders[key])
+
+
+async def test_deleted_leads_take_their_keys_with_them(client, db, owner: Account):
+    """The keys have no foreign key to their lead (it cost the import a lookup per key); a
+    trigger deletes them with the lead, one lead at a time or many in one statement."""
+    ada, grace, alan = [
+        await create_lead(client, owner, first_name=first, last_name=last, email=email)
+        for first, last, email in [
+            ("Ada", "Lovelace", "ada@e.io"),
+            ("Grace", "Hopper", "grace@navy.example"),
+            ("Alan", "Turing", "alan@bletchley.example"),
+        ]
+    ]
+
+    async def keys_per_lead() -> dict[str, int]:
+        async with db.sessionmaker() as session:
+            rows = await session.execute(
+                select(LeadMatchKey.lead_id, func.count()).group_by(LeadMatchKey.lead_id)
+            )
+            return {str(lead_id): count for lead_id, count in rows}
+
+    before = await keys_per_lead()
+    assert set(before) == {ada["id"], grace["id"], alan["id"]}
+    assert min(before.values()) >= 3  # email and name keys at least
+
+    url = f"/api/v1/leads/{ada['id']}"
+    assert (await client.delete(url, params={"hard": "true"}, headers=owner.headers)).is_success
+    assert await keys_per_lead() == {
+        grace["id"]: before[grace["id"]],
+        alan["id"]: before[alan["id"]],
+    }
+
+    async with db.unit_of_work() as session:  # as an import's revert deletes its leads
+        await session.execute(
+            delete(Lead).where(Lead.id.in_([uuid.UUID(grace["id"]), uuid.UUID(alan["id"])]))
+        )
+    assert await keys_per_lead() == {}

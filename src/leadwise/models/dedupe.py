@@ -26,14 +26,13 @@ class LeadMatchKey(Base):
         Index("ix_lead_match_keys_workspace_id_key_lead_id", "workspace_id", "key", "lead_id"),
     )
 
-    lead_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("leads.id", ondelete="CASCADE"), primary_key=True
-    )
+    # No foreign keys: PostgreSQL checks each one per inserted row (a lookup, and a row lock
+    # for the lead), which cost as much again as storing the keys themselves (~6.5 per lead).
+    # A trigger on leads (migration 0013) deletes the keys of deleted leads instead, and a key
+    # is only ever a way to its lead, read back from `leads`: one whose lead is gone matches
+    # nothing. The workspace is the lead's, copied for the index.
+    lead_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(255), primary_key=True)
-    # The lead's workspace, copied so the holders of a key are found per workspace by index.
-    # No foreign key of its own: the row goes with its lead (which cascades from its
-    # workspace), and on PostgreSQL each foreign key is checked per inserted row, which made
-    # this one about a third of the time of writing an import's keys (~6.5 per lead).
     workspace_id: Mapped[uuid.UUID]
 
 

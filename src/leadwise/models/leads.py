@@ -161,7 +161,7 @@ class LeadTag(Base):
         ForeignKey("leads.id", ondelete="CASCADE"), primary_key=True
     )
     tag: Mapped[str] = mapped_column(String(64), primary_key=True)
-    # The lead's workspace, copied for the index; no foreign key of its own (see LeadMatchKey).
+    # The lead's workspace, copied; no foreign key of its own, as in LeadMatchKey.
     workspace_id: Mapped[uuid.UUID]
 
 
@@ -183,7 +183,7 @@ class Activity(IdMixin, Base):
     __tablename__ = "activities"
     __table_args__ = (Index("ix_activities_lead_id_id", "lead_id", "id"),)
 
-    # The lead's workspace, copied; no foreign key of its own (see LeadMatchKey).
+    # The lead's workspace, copied; no foreign key of its own, as in LeadMatchKey.
     workspace_id: Mapped[uuid.UUID]
     lead_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("leads.id", ondelete="CASCADE"))
     kind: Mapped[ActivityKind] = mapped_column(enum_column(ActivityKind, "activity_kind"))
