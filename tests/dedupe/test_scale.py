@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leadwise.dedupe import blocking
+from leadwise.dedupe import blocking, keys
 from leadwise.dedupe.comparison import LEVELS, compare
 from leadwise.dedupe.engine import find_duplicates
 from leadwise.dedupe.fields import FieldType, map_columns
@@ -62,11 +62,11 @@ def test_blocking_keys_as_text():
         {"email": "x@gmail.com", "last": "Lovelace", "zip": "10115"},
     ]
     types = {"email": FieldType.EMAIL, "last": FieldType.LAST_NAME, "zip": FieldType.POSTCODE}
-    keys = blocking.blocking_keys(prepare(rows, types))
-    assert keys["email"][0][0] == "ada@acme.io"
-    assert keys["surname+postcode"][0].tolist() == ["LFLS\x1f10115"] * 2
+    found = blocking.blocking_keys(prepare(rows, types))
+    assert found["email"][0][0] == "ada@acme.io"
+    assert found["surname+postcode"][0].tolist() == ["LFLS\x1f10115"] * 2
     # A free-mail domain is no employer: no key.
-    assert keys["surname+email domain"][0].tolist() == ["LFLS\x1facme.io", ""]
+    assert found["surname+email domain"][0].tolist() == ["LFLS\x1facme.io", ""]
 
 
 def test_candidate_pairs_are_distinct_and_ordered():
@@ -337,3 +337,30 @@ def test_tiny_files_train_without_error(rows: int):
     data = generate(rows, seed=1)
     result = find_duplicates(data.rows, map_columns(COLUMNS), id_column="id")
     assert 0 < result.model.prior < 1
+
+
+def test_keys_of_a_workspace_prepared_once_are_each_batchs_own():
+    """The scan prepares the whole workspace once and stores each batch's keys from it; they
+    must be the keys the import and the capture check compute for those leads alone."""
+    leads = [
+        {
+            "id": row["id"],
+            "first_name": row["first_name"],
+            "last_name": row["last_name"],
+            "email": row["email"] or None,
+            "phone": row["phone"] or None,
+            "company_name": row["company"],
+            "city": row["city"],
+            "country": ["DE", "GB", "FR", None][n % 4],
+        }
+        for n, row in enumerate(generate(2500, seed=21).rows)
+    ]
+    types = {"id": FieldType.ID, **keys.LEAD_TYPES}
+    gathered = Gathered(types, id_column="id")
+    gathered.extend([{**keys.engine_record(lead), "id": lead["id"]} for lead in leads])
+    rules = blocking.keys(prepare(gathered, types, id_column="id"))
+    batch = 700  # batches that do not divide the workspace evenly
+    for start in range(0, len(leads), batch):
+        rows = slice(start, min(start + batch, len(leads)))
+        assert keys.keys_in(rules, rows) == keys.keys_of(leads[rows])
+    assert sum(len(found) for found in keys.keys_in(rules, slice(0, len(leads)))) > 4 * len(leads)

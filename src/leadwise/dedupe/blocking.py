@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from leadwise.dedupe.fields import FieldType
-from leadwise.dedupe.prepare import NAME_TYPES, Column, Prepared
+from leadwise.dedupe.prepare import ALL, NAME_TYPES, Column, Prepared
 
 FULL_GROUP = 10  # groups up to this size are paired completely
 PAIR_BUDGET = 60  # a bigger group gives each record about PAIR_BUDGET // size partners
@@ -56,12 +56,12 @@ class Key:
     parts: tuple[Column, ...]  # the values the key is made of
     related: tuple[str, ...] = ()  # see Rule
 
-    def strings(self) -> np.ndarray:
-        """The key of each record as text ("" for none), e.g. "SM0\x1f10115"."""
-        joined = self.parts[0].strings()
+    def strings(self, rows: slice = ALL) -> np.ndarray:
+        """The key of each record (of `rows`) as text ("" for none), e.g. "SM0\x1f10115"."""
+        joined = self.parts[0].strings(rows)
         for part in self.parts[1:]:
-            joined = joined + "\x1f" + part.strings()
-        result: np.ndarray = np.where(self.codes >= 0, joined, "")
+            joined = joined + "\x1f" + part.strings(rows)
+        result: np.ndarray = np.where(self.codes[rows] >= 0, joined, "")
         return result
 
 

@@ -73,7 +73,7 @@ class Result:
 
 
 def find_duplicates(
-    records: Iterable[Mapping[str, object]] | Gathered,
+    records: Iterable[Mapping[str, object]] | Gathered | Prepared,
     types: Mapping[str, FieldType],
     *,
     id_column: str | None = None,
@@ -84,7 +84,11 @@ def find_duplicates(
     """Score every candidate pair and group the duplicates. `known` holds a user's verdicts on
     pairs (by record ids): they train the model, are kept as given, and are scored even when
     blocking would not have put them together."""
-    prepared = prepare(records, types, id_column=id_column, default_region=default_region)
+    prepared = (
+        records
+        if isinstance(records, Prepared)
+        else prepare(records, types, id_column=id_column, default_region=default_region)
+    )
     n = len(prepared)
     found = blocking.rules(prepared)
     verdict_left, verdict_right, verdicts = _known_pairs(prepared, known or {})

@@ -1,11 +1,12 @@
 """The `dedupe.scan` job: the whole workspace through the engine, probable pairs into the review
 queue, the learned weights kept for the checks of new records.
 
-Steps: read the live leads in batches, run the engine (in a thread, so the job's heartbeat
-keeps beating) with the user's verdicts as known pairs, store the model, write the pairs above
-the threshold in chunks. The writes are upserts keyed by the pair (pairs already decided are
-left alone), so a run that dies and starts again recomputes and rewrites without duplicating
-anything; the checkpoint only reports how far the last run got.
+Steps: read the live leads in batches, prepare them for the engine once, store the match keys
+that changed (batch by batch, from that preparation), run the engine (in a thread, so the
+job's heartbeat keeps beating) with the user's verdicts as known pairs, store the model, write
+the pairs above the threshold in chunks. The writes are upserts keyed by the pair (pairs
+already decided are left alone), so a run that dies and starts again recomputes and rewrites
+without duplicating anything; the checkpoint only reports how far the last run got.
 """
 
 from __future__ import annotations
@@ -19,11 +20,11 @@ from leadwise.core.bulk import fewer_collections
 from leadwise.core.clock import utcnow
 from leadwise.core.ids import uuid7
 from leadwise.core.logging import get_logger
-from leadwise.dedupe import repository, weights
+from leadwise.dedupe import blocking, repository, weights
 from leadwise.dedupe.engine import Result, find_duplicates
 from leadwise.dedupe.fields import FieldType
-from leadwise.dedupe.keys import LEAD_TYPES, engine_record
-from leadwise.dedupe.prepare import Gathered
+from leadwise.dedupe.keys import LEAD_TYPES, engine_record, keys_in
+from leadwise.dedupe.prepare import Gathered, Prepared, prepare
 from leadwise.dedupe.service import PROBABLE, SCAN_JOB, canonical, refresh_keys
 from leadwise.jobs.handlers import JobContext, JobResult, job_handler
 from leadwise.models import CandidateSource, CandidateStatus, DedupeModel
@@ -47,6 +48,9 @@ async def _scan(ctx: JobContext) -> JobResult:
     workspace = ctx.workspace_id
     threshold = float(ctx.params.get("threshold") or PROBABLE)
     records = await _read(ctx, workspace)
+    # Prepared once: the keys to store and the engine's run both come from it.
+    prepared = await asyncio.to_thread(prepare, records, SCAN_TYPES, id_column=ID)
+    rekeyed = await _refresh_keys(ctx, workspace, prepared)
     async with ctx.db.sessionmaker() as session:
         statuses = await repository.pair_statuses(session, workspace)
     # The user's verdicts on pairs of live leads teach the model and are kept as given.
@@ -55,11 +59,11 @@ async def _scan(ctx: JobContext) -> JobResult:
         for (a, b), status in statuses.items()
         if status is not CandidateStatus.OPEN
     }
-    counts: dict[str, Any] = {"leads": len(records)}
-    if len(records) < 2:
+    counts: dict[str, Any] = {"leads": len(prepared), "keys_refreshed": rekeyed}
+    if len(prepared) < 2:
         return await _done(ctx, {**counts, "candidate_pairs": 0, "proposed": 0, "groups": 0})
     result = await asyncio.to_thread(
-        find_duplicates, records, SCAN_TYPES, id_column=ID, threshold=threshold, known=known
+        find_duplicates, prepared, SCAN_TYPES, id_column=ID, threshold=threshold, known=known
     )
     counts["candidate_pairs"] = len(result.left)
     counts["groups"] = len(result.groups)
@@ -85,22 +89,36 @@ async def _scan(ctx: JobContext) -> JobResult:
 async def _read(ctx: JobContext, workspace: uuid.UUID) -> Gathered:
     records = Gathered(SCAN_TYPES, id_column=ID)  # columns, not a dict per lead: memory
     after: uuid.UUID | None = None
-    rekeyed = 0
     while True:
         async with ctx.db.sessionmaker() as session:
             batch = await repository.live_lead_page(session, workspace, after, READ_BATCH)
         records.extend([{**engine_record(row), ID: str(row["id"])} for row in batch])
         async with ctx.db.unit_of_work() as session:
-            # Keys afresh: leads from before keys existed get theirs, and keys follow the engine.
-            rekeyed += await refresh_keys(session, workspace, [(row["id"], row) for row in batch])
             await ctx.save(
-                session,
-                progress=min(30, len(records) // 2000),
-                counts={"leads_read": len(records), "keys_refreshed": rekeyed},
+                session, progress=min(20, len(records) // 3000), counts={"leads_read": len(records)}
             )
         if len(batch) < READ_BATCH:
             return records
         after = batch[-1]["id"]
+
+
+async def _refresh_keys(ctx: JobContext, workspace: uuid.UUID, prepared: Prepared) -> int:
+    """Stores the keys that differ from what the engine makes of each lead now: leads from
+    before keys existed get theirs, and keys follow the engine when it changes."""
+    rules = await asyncio.to_thread(blocking.keys, prepared)
+    rekeyed = 0
+    for start in range(0, len(prepared), READ_BATCH):
+        rows = slice(start, min(start + READ_BATCH, len(prepared)))
+        found = keys_in(rules, rows)
+        ids = [uuid.UUID(lead_id) for lead_id in prepared.ids[rows].tolist()]
+        async with ctx.db.unit_of_work() as session:
+            rekeyed += await refresh_keys(session, workspace, list(zip(ids, found, strict=True)))
+            await ctx.save(
+                session,
+                progress=20 + 10 * rows.stop // len(prepared),
+                counts={"leads_read": len(prepared), "keys_refreshed": rekeyed},
+            )
+    return rekeyed
 
 
 async def _store_model(

@@ -48,14 +48,20 @@ def engine_record(fields: Mapping[str, Any]) -> dict[str, Any]:
 
 def keys_of(records: Sequence[Mapping[str, Any]]) -> list[list[str]]:
     """Each record's keys, in one pass of the engine over all of them."""
-    result: list[list[str]] = [[] for _ in records]
     if not records:
-        return result
+        return []
     prepared = prepare([engine_record(record) for record in records], LEAD_TYPES)
-    for rule, (values, _) in blocking.blocking_keys(prepared).items():
-        for index, value in enumerate(values.tolist()):
+    return keys_in(blocking.keys(prepared), slice(0, len(prepared)))
+
+
+def keys_in(rules: Sequence[blocking.Key], rows: slice) -> list[list[str]]:
+    """The keys of the records in `rows` (a slice with bounds) of a preparation's blocking
+    keys: a scan keys the batches of a workspace it prepared once."""
+    result: list[list[str]] = [[] for _ in range(rows.stop - rows.start)]
+    for rule in rules:
+        for index, value in enumerate(rule.strings(rows).tolist()):
             if value:
-                result[index].append(_bounded(f"{rule}:{value}"))
+                result[index].append(_bounded(f"{rule.name}:{value}"))
     return [list(dict.fromkeys(found)) for found in result]
 
 

@@ -26,6 +26,7 @@ import phonenumbers
 from leadwise.companies.domains import is_free_mail
 from leadwise.dedupe.fields import FieldType
 
+ALL = slice(None)  # every record
 _NON_WORD = re.compile(r"[^a-z0-9@.+ ]+")
 _SPACES = re.compile(r"\s+")
 _COMPANY_SUFFIXES = re.compile(
@@ -181,8 +182,8 @@ class Column:
     codes: np.ndarray  # int32 per record
     vocab: np.ndarray  # object array of distinct strings, vocab[0] == ""
 
-    def strings(self) -> np.ndarray:
-        strings: np.ndarray = self.vocab[self.codes]
+    def strings(self, rows: slice = ALL) -> np.ndarray:
+        strings: np.ndarray = self.vocab[self.codes[rows]]
         return strings
 
     def present(self) -> np.ndarray:

@@ -75,17 +75,13 @@ async def store_keys(
 async def refresh_keys(
     session: AsyncSession,
     workspace_id: uuid.UUID,
-    leads: Sequence[tuple[uuid.UUID, Mapping[str, Any]]],
+    leads: Sequence[tuple[uuid.UUID, list[str]]],
 ) -> int:
-    """Store the keys of the leads whose stored keys differ from their fields' (none yet, or
-    the engine's keys changed); returns how many changed. Reading is cheaper than rewriting."""
-    found = keys.keys_of([fields for _, fields in leads])
+    """Store the keys of the leads (id, the keys of its fields) whose stored keys differ (none
+    yet, or the engine's keys changed); returns how many changed. Reading is cheaper than
+    rewriting."""
     stored = await repository.stored_keys(session, workspace_id, [lead_id for lead_id, _ in leads])
-    changed = [
-        (lead_id, own)
-        for (lead_id, _), own in zip(leads, found, strict=True)
-        if set(own) != stored.get(lead_id, set())
-    ]
+    changed = [(lead_id, own) for lead_id, own in leads if set(own) != stored.get(lead_id, set())]
     rows = [(lead_id, key) for lead_id, own in changed for key in own]
     await repository.replace_keys(session, workspace_id, [lead_id for lead_id, _ in changed], rows)
     return len(changed)
