@@ -104,19 +104,26 @@ async def replace_keys(
         )
 
 
+# Between the keys of a lead read as one string: one row per lead rather than per key (~6.5)
+# halves a scan's check of the stored keys. Keys are made of normalised values and hold no
+# such character; one that did would only look changed, and be stored again, at each scan.
+KEY_SEPARATOR = "\x1e"
+
+
 async def stored_keys(
     session: AsyncSession, workspace_id: uuid.UUID, lead_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, set[str]]:
     found: dict[uuid.UUID, set[str]] = {}
     for chunk in _chunks(lead_ids):
         rows = await session.execute(
-            select(LeadMatchKey.lead_id, LeadMatchKey.key).where(
+            select(LeadMatchKey.lead_id, func.aggregate_strings(LeadMatchKey.key, KEY_SEPARATOR))
+            .where(
                 workspace_check(LeadMatchKey.workspace_id, workspace_id),
                 LeadMatchKey.lead_id.in_(chunk),
             )
+            .group_by(LeadMatchKey.lead_id)
         )
-        for lead_id, key in rows:
-            found.setdefault(lead_id, set()).add(key)
+        found.update((lead_id, set(joined.split(KEY_SEPARATOR))) for lead_id, joined in rows)
     return found
 
 
@@ -259,7 +266,8 @@ async def live_lead_page(
     if after is not None:
         query = query.where(Lead.id > after)
     rows = await session.execute(query.order_by(Lead.id).limit(limit))
-    return [dict(row._mapping) for row in rows]
+    names = list(rows.keys())  # not row._mapping: a million of them cost a scan seconds
+    return [dict(zip(names, row, strict=True)) for row in rows]
 
 
 # --- candidates -------------------------------------------------------------------------------
