@@ -58,6 +58,13 @@ def test_every_match_is_explained_field_by_field(generated):
     total = sum(weight for _, weight in explanation.values())
     prior = np.log2(result.model.prior / (1 - result.model.prior))
     assert total + prior == pytest.approx(result.match_weights(np.array([row]))[0], abs=1e-4)
+    # Many pairs explained at once (as a scan writes them): each its own, in the order asked.
+    rows = [*result.matches()[:50].tolist(), 0, 1, 2][::-1]
+    many = result.explain_many(rows)
+    assert many == [result.explain(one) for one in rows]
+    totals = [sum(weight for _, weight in found.values()) for found in many]
+    expected = result.match_weights(np.array(rows)) - prior
+    assert totals == pytest.approx(expected.tolist(), abs=1e-4)
     probability = 1 / (1 + 2 ** -(total + prior))
     assert probability == pytest.approx(result.probability[row])
     # Agreement is evidence for, disagreement against, a missing value neither.

@@ -178,6 +178,7 @@ def _candidate_rows(
 ) -> list[dict[str, Any]]:
     """The rows of some proposals, built a chunk at a time: each explanation is ~3 KB."""
     now = utcnow()
+    explanations = result.explain_many([proposal.row for proposal in proposals])
     return [
         {
             "id": uuid7(),
@@ -188,7 +189,7 @@ def _candidate_rows(
             "match_weight": proposal.match_weight,
             "explanation": {
                 name: {"level": level, "weight": round(weight, 3)}
-                for name, (level, weight) in result.explain(proposal.row).items()
+                for name, (level, weight) in explanation.items()
             },
             "status": CandidateStatus.OPEN,
             "source": CandidateSource.SCAN,
@@ -197,7 +198,7 @@ def _candidate_rows(
             "created_at": now,
             "updated_at": now,
         }
-        for proposal in proposals
+        for proposal, explanation in zip(proposals, explanations, strict=True)
     ]
 
 
