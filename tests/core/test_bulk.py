@@ -5,12 +5,14 @@ from __future__ import annotations
 import contextlib
 import gc
 import uuid
+from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any, cast
 
 import pytest
 from sqlalchemy import Table, func, select
 
+from leadwise.core import bulk
 from leadwise.core.bulk import (
     RELAXED_GC_THRESHOLDS,
     fewer_collections,
@@ -142,6 +144,51 @@ async def test_a_duplicate_key_fails_the_whole_call(db: Database, owner: Account
             await insert_many(session, cast(Table, LeadTag.__table__), [*tags, tags[0]])
     async with db.sessionmaker() as session:
         assert await session.scalar(select(func.count()).select_from(LeadTag)) == 0
+        assert await session.scalar(select(func.count()).select_from(Lead)) == 1
+
+
+async def test_rows_from_an_iterator_stream_in_batches(
+    db: Database, owner: Account, monkeypatch: pytest.MonkeyPatch
+):
+    """Rows made while they are sent (an import builds timeline entries while its leads are
+    written) all arrive, over several encoding batches, and are announced with their count."""
+    monkeypatch.setattr(bulk, "ENCODE_BATCH", 7)
+    announced: list[int] = []
+    monkeypatch.setattr(bulk, "listeners", [lambda _s, _t, count: announced.append(count)])
+    made: list[uuid.UUID] = []
+
+    def leads() -> Iterator[dict[str, Any]]:
+        for n in range(30):
+            lead = _lead(owner.workspace_id, value=n)
+            made.append(lead["id"])
+            yield lead
+
+    async with db.unit_of_work() as session:
+        await insert_many(session, LEADS, leads())
+        await insert_many(session, LEADS, iter([]))  # nothing to write: no statement
+    async with db.sessionmaker() as session:
+        stored = (await session.execute(select(Lead.id, Lead.value).order_by(Lead.id))).all()
+    assert stored == [(lead_id, n) for n, lead_id in enumerate(made)]
+    assert announced == [30]
+
+
+async def test_a_failure_while_rows_stream_writes_none_of_them(
+    db: Database, owner: Account, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(bulk, "ENCODE_BATCH", 7)
+
+    def leads() -> Iterator[dict[str, Any]]:
+        for n in range(20):
+            if n == 15:  # two batches already sent
+                raise RuntimeError("the source broke")
+            yield _lead(owner.workspace_id)
+
+    with pytest.raises(RuntimeError, match="the source broke"):
+        async with db.unit_of_work() as session:
+            await insert_many(session, LEADS, leads())
+    async with db.unit_of_work() as session:  # the connection went back to the pool usable
+        await insert_many(session, LEADS, [_lead(owner.workspace_id)])
+    async with db.sessionmaker() as session:
         assert await session.scalar(select(func.count()).select_from(Lead)) == 1
 
 

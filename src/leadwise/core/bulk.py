@@ -6,6 +6,10 @@ each row in turn. `insert_many` encodes each column with the same bind processor
 uses (so the rows read back exactly as if it had written them) and hands the rows over in
 one go: `COPY` on PostgreSQL (binary, through asyncpg), one prepared `executemany` on SQLite.
 
+The rows may come from an iterator, consumed as they are sent: `COPY` streams them in
+batches, so PostgreSQL works on the first rows while the caller is still making the next
+ones (an import builds a chunk's timeline entries while its leads are being written).
+
 For new rows only: `COPY` knows no `ON CONFLICT`, and a duplicate key fails the whole call
 (and so the transaction), as a plain `INSERT` would.
 
@@ -17,7 +21,8 @@ from __future__ import annotations
 import contextlib
 import gc
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import chain, islice
 from operator import itemgetter
 from typing import Any
 
@@ -32,35 +37,46 @@ BulkListener = Callable[[Session, Table, int], None]
 listeners: list[BulkListener] = []
 
 
+# Rows encoded at a time: PostgreSQL gets each ~512 KiB of them (asyncpg's COPY buffer) while
+# the next are made.
+ENCODE_BATCH = 1000
+
+
 async def insert_many(
-    session: AsyncSession, table: Table, rows: Sequence[Mapping[str, Any]]
+    session: AsyncSession, table: Table, rows: Iterable[Mapping[str, Any]]
 ) -> None:
     """Insert `rows` (each with the same keys) into `table`."""
-    if not rows:
+    iterator = iter(rows)
+    first = next(iterator, None)
+    if first is None:
         return
-    names = list(rows[0])
-    if any(len(row) != len(names) for row in rows):
-        raise ValueError(f"the rows of one insert_many must share their keys ({names})")
-    if len(names) == 1:
-        records = [(row[names[0]],) for row in rows]
-    else:
-        pick = itemgetter(*names)  # a KeyError names a column a row lacks
-        records = [pick(row) for row in rows]
-    await insert_records(session, table, names, records)
+    names = list(first)
+    pick = itemgetter(*names)  # a KeyError names a column a row lacks
+
+    def records() -> Iterator[tuple[Any, ...]]:
+        for row in chain([first], iterator):
+            if len(row) != len(names):
+                raise ValueError(f"the rows of one insert_many must share their keys ({names})")
+            yield (row[names[0]],) if len(names) == 1 else pick(row)
+
+    await insert_records(session, table, names, records())
 
 
 async def insert_records(
-    session: AsyncSession, table: Table, names: Sequence[str], records: Sequence[tuple[Any, ...]]
+    session: AsyncSession, table: Table, names: Sequence[str], records: Iterable[tuple[Any, ...]]
 ) -> None:
     """Insert `records` (values in the order of `names`) into `table`; columns left out get
     their Python default, else their server default."""
-    if not records:
+    iterator = iter(records)
+    first = next(iterator, None)
+    if first is None:
         return
     connection = await session.connection()
     dialect = connection.dialect
     columns = [table.c[name] for name in names]
     defaults = [c for c in table.columns if c.name not in names and _python_default(c)]
-    encoded = _encoded(records, columns, defaults, dialect)
+    counted = _Counted(chain([first], iterator))
+    encoded = _encoded(counted, columns, defaults, dialect)
     all_names = [column.name for column in [*columns, *defaults]]
     if dialect.name == "postgresql":
         await _copy(connection, table, all_names, encoded)
@@ -68,9 +84,22 @@ async def insert_records(
         marks = ", ".join("?" for _ in all_names)
         quoted = ", ".join(dialect.identifier_preparer.quote(name) for name in all_names)
         statement = f"INSERT INTO {table.name} ({quoted}) VALUES ({marks})"  # noqa: S608 - identifiers from the model
-        await connection.exec_driver_sql(statement, encoded)
+        await connection.exec_driver_sql(statement, list(encoded))
     for listener in listeners:
-        listener(session.sync_session, table, len(records))
+        listener(session.sync_session, table, counted.count)
+
+
+class _Counted:
+    """The records, counted as they pass."""
+
+    def __init__(self, records: Iterator[tuple[Any, ...]]) -> None:
+        self._records = records
+        self.count = 0
+
+    def batches(self, size: int) -> Iterator[list[tuple[Any, ...]]]:
+        while batch := list(islice(self._records, size)):
+            self.count += len(batch)
+            yield batch
 
 
 def _python_default(column: Column[Any]) -> bool:
@@ -79,28 +108,30 @@ def _python_default(column: Column[Any]) -> bool:
 
 
 def _encoded(
-    records: Sequence[tuple[Any, ...]],
+    records: _Counted,
     columns: list[Column[Any]],
     defaults: list[Column[Any]],
     dialect: Dialect,
-) -> Sequence[tuple[Any, ...]]:
+) -> Iterator[tuple[Any, ...]]:
     """The values as the driver takes them, through each column's bind processor (the ORM's
-    own), column by column."""
+    own), column by column within each batch of records."""
     processors = [_processor(column, dialect) for column in columns]
-    if not defaults and all(processor is None for processor in processors):
-        return records
-    values: list[Sequence[Any]] = list(zip(*records, strict=True))
-    for index, processor in enumerate(processors):
-        if processor is not None:
-            # Processors see None too: a JSON column's makes it JSON null, as the ORM does.
-            values[index] = [processor(value) for value in values[index]]
-    for column in defaults:
-        default: Any = column.default
-        processor = _processor(column, dialect)
-        # SQLAlchemy wraps a callable default to take the execution context; ours ignore it.
-        made = [default.arg(None) if default.is_callable else default.arg for _ in records]
-        values.append([processor(value) for value in made] if processor else made)
-    return list(zip(*values, strict=True))
+    default_processors = [_processor(column, dialect) for column in defaults]
+    for batch in records.batches(ENCODE_BATCH):
+        if not defaults and all(processor is None for processor in processors):
+            yield from batch
+            continue
+        values: list[Sequence[Any]] = list(zip(*batch, strict=True))
+        for index, processor in enumerate(processors):
+            if processor is not None:
+                # Processors see None too: a JSON column's makes it JSON null, as the ORM does.
+                values[index] = [processor(value) for value in values[index]]
+        for column, processor in zip(defaults, default_processors, strict=True):
+            default: Any = column.default
+            # SQLAlchemy wraps a callable default to take the execution context; ours ignore it.
+            made = [default.arg(None) if default.is_callable else default.arg for _ in batch]
+            values.append([processor(value) for value in made] if processor else made)
+        yield from zip(*values, strict=True)
 
 
 def _processor(column: Column[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
@@ -111,7 +142,7 @@ async def _copy(
     connection: AsyncConnection,
     table: Table,
     names: list[str],
-    records: Sequence[tuple[Any, ...]],
+    records: Iterable[tuple[Any, ...]],
 ) -> None:
     raw = await connection.get_raw_connection()
     driver = raw.driver_connection

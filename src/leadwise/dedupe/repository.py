@@ -79,7 +79,7 @@ async def replace_keys(
     session: AsyncSession,
     workspace_id: uuid.UUID,
     lead_ids: Sequence[uuid.UUID],
-    rows: Sequence[tuple[uuid.UUID, str]],
+    rows: Iterable[tuple[uuid.UUID, str]],
     *,
     fresh: bool = False,
 ) -> None:
@@ -94,7 +94,7 @@ async def replace_keys(
             )
     if fresh:  # new leads: no key of theirs can be there yet
         table = cast(Table, LeadMatchKey.__table__)
-        records = [(workspace_id, lead, key) for lead, key in rows]
+        records = ((workspace_id, lead, key) for lead, key in rows)  # made as they are sent
         await insert_records(session, table, ("workspace_id", "lead_id", "key"), records)
         return
     values = [{"workspace_id": workspace_id, "lead_id": lead, "key": key} for lead, key in rows]

@@ -66,7 +66,7 @@ async def store_keys(
     if not leads:
         return
     found = known_keys if known_keys is not None else keys.keys_of([f for _, f in leads])
-    rows = [(lead_id, key) for (lead_id, _), own in zip(leads, found, strict=True) for key in own]
+    rows = ((lead_id, key) for (lead_id, _), own in zip(leads, found, strict=True) for key in own)
     await repository.replace_keys(
         session, workspace_id, [lead_id for lead_id, _ in leads], rows, fresh=fresh
     )

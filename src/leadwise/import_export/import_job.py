@@ -310,45 +310,56 @@ async def _create(
 ) -> None:
     run = context.run
     options = importer.options
-    leads, tags, activities, keyed = [], [], [], []
-    for outcome in creating:
-        row = outcome.row
-        assert row is not None
-        lead_id = new_ids[outcome.number]
-        fields = NEW_LEAD_DEFAULTS | row.fields
-        email = fields["email_normalized"]
-        if email and fields["company_id"] is None:
-            fields["company_id"] = company_ids.get(email_domain(email).lower())
-        lead = fields | {
-            "id": lead_id,
-            "workspace_id": run.workspace_id,
-            "source": LeadSource.IMPORT.value,
-            "source_details": {"import_id": str(run.id), "file": run.file_name, "row": row.number},
-            "import_id": run.id,
-            "stage_id": context.stage_id,
-            "stage_changed_at": now,
-            "owner_id": options.owner_id,
-            "custom_fields": row.custom_fields,
-            "created_at": now,
-            "updated_at": now,
-        }
-        leads.append(lead)
-        keyed.append((lead_id, lead))
-        for tag in dict.fromkeys([*row.tags, *options.tags]):
-            tags.append({"lead_id": lead_id, "tag": tag, "workspace_id": run.workspace_id})
-        activities.append(
-            _activity(
-                run,
-                lead_id,
-                ActivityKind.SYSTEM,
-                f"Imported from {run.file_name} (row {row.number})",
-                {"event": "created", "source": "import", "import_id": str(run.id)},
-                now,
+    tags: list[dict[str, Any]] = []
+    activities: list[dict[str, Any]] = []
+    keyed: list[tuple[uuid.UUID, dict[str, Any]]] = []
+
+    def new_leads() -> Iterator[dict[str, Any]]:
+        """The leads, made as they are written (on PostgreSQL the database stores the first
+        while the rest are made), with their tags and timeline entries on the side."""
+        for outcome in creating:
+            row = outcome.row
+            assert row is not None
+            lead_id = new_ids[outcome.number]
+            fields = NEW_LEAD_DEFAULTS | row.fields
+            email = fields["email_normalized"]
+            if email and fields["company_id"] is None:
+                fields["company_id"] = company_ids.get(email_domain(email).lower())
+            lead = fields | {
+                "id": lead_id,
+                "workspace_id": run.workspace_id,
+                "source": LeadSource.IMPORT.value,
+                "source_details": {
+                    "import_id": str(run.id),
+                    "file": run.file_name,
+                    "row": row.number,
+                },
+                "import_id": run.id,
+                "stage_id": context.stage_id,
+                "stage_changed_at": now,
+                "owner_id": options.owner_id,
+                "custom_fields": row.custom_fields,
+                "created_at": now,
+                "updated_at": now,
+            }
+            keyed.append((lead_id, lead))
+            for tag in dict.fromkeys([*row.tags, *options.tags]):
+                tags.append({"lead_id": lead_id, "tag": tag, "workspace_id": run.workspace_id})
+            activities.append(
+                _activity(
+                    run,
+                    lead_id,
+                    ActivityKind.SYSTEM,
+                    f"Imported from {run.file_name} (row {row.number})",
+                    {"event": "created", "source": "import", "import_id": str(run.id)},
+                    now,
+                )
             )
-        )
-        if row.note:
-            activities.append(_activity(run, lead_id, ActivityKind.NOTE, row.note, {}, now))
-    await repository.insert_rows(session, Lead, leads)
+            if row.note:
+                activities.append(_activity(run, lead_id, ActivityKind.NOTE, row.note, {}, now))
+            yield lead
+
+    await repository.insert_rows(session, Lead, new_leads())
     await repository.insert_rows(session, LeadTag, tags)
     await repository.insert_rows(session, Activity, activities)
     known = match_keys_of(creating)

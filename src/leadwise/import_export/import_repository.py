@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -120,8 +120,11 @@ async def tags_of(
     return tags
 
 
-async def insert_rows(session: AsyncSession, model: type[Any], rows: list[dict[str, Any]]) -> None:
-    """New rows in bulk (`core.bulk`: COPY on PostgreSQL); every row carries the same columns."""
+async def insert_rows(
+    session: AsyncSession, model: type[Any], rows: Iterable[dict[str, Any]]
+) -> None:
+    """New rows in bulk (`core.bulk`: COPY on PostgreSQL); every row carries the same columns.
+    An iterator is consumed as the rows are written."""
     await insert_many(session, model.__table__, rows)
 
 
