@@ -117,8 +117,9 @@ def _encoded(
     own), column by column within each batch of records."""
     processors = [_processor(column, dialect) for column in columns]
     default_processors = [_processor(column, dialect) for column in defaults]
+    as_given = not defaults and all(processor is None for processor in processors)
     for batch in records.batches(ENCODE_BATCH):
-        if not defaults and all(processor is None for processor in processors):
+        if as_given:
             yield from batch
             continue
         values: list[Sequence[Any]] = list(zip(*batch, strict=True))
