@@ -151,11 +151,22 @@ async def test_rows_from_an_iterator_stream_in_batches(
     db: Database, owner: Account, monkeypatch: pytest.MonkeyPatch
 ):
     """Rows made while they are sent (an import builds timeline entries while its leads are
-    written) all arrive, over several encoding batches, and are announced with their count."""
+    written): the first batch is encoded before the last row is made, and all arrive and are
+    announced with their count."""
     monkeypatch.setattr(bulk, "ENCODE_BATCH", 7)
     announced: list[int] = []
     monkeypatch.setattr(bulk, "listeners", [lambda _s, _t, count: announced.append(count)])
     made: list[uuid.UUID] = []
+    encoded_when: list[int] = []  # how many rows had been made at each encoded value
+    processor_of = bulk._processor
+
+    def watched(column: Any, dialect: Any) -> Any:
+        processor = processor_of(column, dialect)
+        if processor is None:
+            return None
+        return lambda value: encoded_when.append(len(made)) or processor(value)
+
+    monkeypatch.setattr(bulk, "_processor", watched)
 
     def leads() -> Iterator[dict[str, Any]]:
         for n in range(30):
@@ -170,6 +181,7 @@ async def test_rows_from_an_iterator_stream_in_batches(
         stored = (await session.execute(select(Lead.id, Lead.value).order_by(Lead.id))).all()
     assert stored == [(lead_id, n) for n, lead_id in enumerate(made)]
     assert announced == [30]
+    assert encoded_when[0] == 7  # one batch made, not all 30
 
 
 async def test_a_failure_while_rows_stream_writes_none_of_them(

@@ -51,13 +51,14 @@ async def insert_many(
     if first is None:
         return
     names = list(first)
-    pick = itemgetter(*names)  # a KeyError names a column a row lacks
+    # A KeyError names a column a row lacks; itemgetter of one name gives no tuple.
+    pick = itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
 
     def records() -> Iterator[tuple[Any, ...]]:
         for row in chain([first], iterator):
             if len(row) != len(names):
                 raise ValueError(f"the rows of one insert_many must share their keys ({names})")
-            yield (row[names[0]],) if len(names) == 1 else pick(row)
+            yield pick(row)
 
     await insert_records(session, table, names, records())
 

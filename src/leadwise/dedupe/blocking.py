@@ -164,12 +164,6 @@ def keys(prepared: Prepared, name_order: np.ndarray | None = None) -> list[Key]:
     return found
 
 
-def blocking_keys(prepared: Prepared) -> dict[str, tuple[np.ndarray, tuple[str, ...]]]:
-    """Name → (key per record as a string, "" for none; the columns it is made of). For
-    callers that store keys; the engine itself works on the integer codes of `keys()`."""
-    return {key.name: (key.strings(), key.fields) for key in keys(prepared)}
-
-
 def reach(sizes: np.ndarray) -> np.ndarray:
     """How many following records each record of a group of `sizes` is paired with."""
     shrunk = np.maximum(MIN_REACH, PAIR_BUDGET // np.maximum(sizes, 1))
@@ -283,7 +277,6 @@ def random_pairs(n: int, count: int, seed: int = 7) -> tuple[np.ndarray, np.ndar
 __all__ = [
     "Key",
     "Rule",
-    "blocking_keys",
     "candidate_pairs",
     "keys",
     "pair_codes",

@@ -1,5 +1,5 @@
 """The blocking keys of leads, as strings to index: a new record meets only the leads that share
-one of its keys. They are the engine's own keys (`blocking.blocking_keys` on the lead fields),
+one of its keys. They are the engine's own keys (`blocking.keys` on the lead fields, as text),
 so the check of one record and the scan of a workspace put the same records together.
 
     email:ada@analytical-engines.co.uk
