@@ -350,6 +350,66 @@ async def test_revert_removes_created_and_restores_updated(client, db, owner: Ac
     assert_error(again, 409, "IMPORT_STATE")
 
 
+def others(count: int) -> bytes:
+    """Rows of other people between two rows of one: with 10 rows a chunk, 10 of them put the
+    two rows into different chunks."""
+    return b"".join(f"other{i}@x.example,Other,,\n".encode() for i in range(count))
+
+
+@pytest.mark.parametrize("between", [0, 10], ids=["one-chunk", "two-chunks"])
+async def test_a_lead_updated_twice_by_one_import_is_reverted_to_its_original(
+    client, db, owner: Account, monkeypatch, between: int
+):
+    """Revert restores the earliest before-state of each field: undoing the later change
+    first, then the earlier one (not the other way round, which left the first import row's
+    values in place). Later rows of one chunk see what earlier rows changed, as rows of later
+    chunks do."""
+    monkeypatch.setenv("LEADWISE_IMPORTS__CHUNK_ROWS", "10")
+    get_settings.cache_clear()
+    await create_lead(client, owner, email="kept@x.example", first_name="Kept", tags=["old"])
+    before = (await by_email(client, owner))["kept@x.example"]
+    content = (
+        b"email,first_name,city,tags\n"
+        b"kept@x.example,First,Berlin,vip\n"
+        + others(between)
+        + b"kept@x.example,Second,Paris,vip\n"
+    )
+    body = await uploaded(client, owner, content)
+    done = await run(client, db, owner, body["id"], options={"duplicate_policy": "overwrite"})
+    assert done["counts"]["updated"] == 2
+    changed = (await by_email(client, owner))["kept@x.example"]
+    assert (changed["first_name"], changed["city"], sorted(changed["tags"])) == (
+        "Second",
+        "Paris",
+        ["old", "vip"],
+    )
+    await client.post(f"{IMPORTS}/{body['id']}/revert", headers=owner.headers)
+    assert await run_queued_jobs(db) == ["succeeded"]
+    restored = (await by_email(client, owner))["kept@x.example"]
+    ignore = {"updated_at"}
+    assert {k: v for k, v in restored.items() if k not in ignore} == {
+        k: v for k, v in before.items() if k not in ignore
+    }
+
+
+@pytest.mark.parametrize("between", [0, 10], ids=["one-chunk", "two-chunks"])
+async def test_fill_empty_fills_a_field_once_however_the_rows_fall_into_chunks(
+    client, db, owner: Account, monkeypatch, between: int
+):
+    monkeypatch.setenv("LEADWISE_IMPORTS__CHUNK_ROWS", "10")
+    get_settings.cache_clear()
+    await create_lead(client, owner, email="kept@x.example", first_name="Kept")
+    content = (
+        b"email,first_name,city,tags\nkept@x.example,,Berlin,\n"
+        + others(between)
+        + b"kept@x.example,,Paris,\n"
+    )
+    body = await uploaded(client, owner, content)
+    done = await run(client, db, owner, body["id"])
+    assert (done["counts"]["updated"], done["counts"]["failed"]) == (2, 0)
+    assert (await by_email(client, owner))["kept@x.example"]["city"] == "Berlin"
+
+
 async def test_a_dry_run_counts_everything_and_writes_nothing(client, db, owner: Account):
     content = b"email,first_name\na@x.example,A\nA@x.example,A again\nbad,B\n"
     body = await uploaded(client, owner, content)

@@ -277,6 +277,10 @@ class Importer:
         outcome.decision = Decision.UPDATE
         if not changes and not row.note:
             outcome.reason = "no new values"  # tags are checked when written
+        # A later row of the chunk for the same lead sees these values, as a row of a later
+        # chunk does: `fill_empty` fills a field once, and each change's before-state is the
+        # value the previous change left (revert undoes them newest first).
+        lead.update(changes)
 
     def _merge_into_pending(self, outcome: Outcome, earlier: Outcome) -> None:
         """Two rows of one chunk for one new lead: the later row's values join the earlier's

@@ -387,7 +387,9 @@ async def _update(
         email = values.get("email_normalized")
         if email and "company_id" in outcome.before:  # a new email: its company, if any
             values["company_id"] = company_ids.get(email_domain(email).lower())
-        added = [t for t in outcome.new_tags if t not in current_tags.get(outcome.lead_id, set())]
+        has = current_tags.setdefault(outcome.lead_id, set())
+        added = [t for t in outcome.new_tags if t not in has]
+        has.update(added)  # a later row of the chunk for the same lead adds them no more
         if not values and not added and not outcome.row.note:
             continue
         if values:
@@ -510,11 +512,14 @@ async def revert_import(ctx: JobContext) -> JobResult:
                 await store.delete(key)
     finally:
         await store.close()
-    after = ctx.checkpoint.get("change")
+    # Newest first: a field two rows changed ends with the before-state of the first. (A
+    # checkpoint under another name, from before this order, starts the restore again: setting
+    # the same before-states twice in this order gives the same result.)
+    before = ctx.checkpoint.get("restored_before")
     while True:
         async with ctx.db.unit_of_work() as session:
-            batch = await repository.changes_after(
-                session, import_id, uuid.UUID(after) if after else None, REVERT_BATCH
+            batch = await repository.changes_before(
+                session, import_id, uuid.UUID(before) if before else None, REVERT_BATCH
             )
             if not batch:
                 run = await repository.import_in(session, ctx.workspace_id, import_id)
@@ -524,10 +529,10 @@ async def revert_import(ctx: JobContext) -> JobResult:
                 break
             await _restore(session, ctx.workspace_id, batch)
             restored += len(batch)
-            after = str(batch[-1].id)
+            before = str(batch[-1].id)
             await ctx.save(
                 session,
-                checkpoint={"change": after},
+                checkpoint={"restored_before": before},
                 counts={"removed": removed, "restored": restored},
             )
     return {"removed": removed, "restored": restored}

@@ -211,13 +211,15 @@ async def delete_leads(session: AsyncSession, lead_ids: Sequence[uuid.UUID]) -> 
     await session.execute(delete(Lead).where(Lead.id.in_(lead_ids)))
 
 
-async def changes_after(
-    session: AsyncSession, import_id: uuid.UUID, after: uuid.UUID | None, limit: int
+async def changes_before(
+    session: AsyncSession, import_id: uuid.UUID, before: uuid.UUID | None, limit: int
 ) -> list[ImportChange]:
+    """The import's changes to existing leads, newest first (ids are time-ordered), older
+    than `before`."""
     query = select(ImportChange).where(ImportChange.import_id == import_id)
-    if after is not None:
-        query = query.where(ImportChange.id > after)
-    return list(await session.scalars(query.order_by(ImportChange.id).limit(limit)))
+    if before is not None:
+        query = query.where(ImportChange.id < before)
+    return list(await session.scalars(query.order_by(ImportChange.id.desc()).limit(limit)))
 
 
 async def remove_tags(session: AsyncSession, lead_id: uuid.UUID, tags: Sequence[str]) -> None:
