@@ -312,6 +312,38 @@ async def test_a_probable_duplicate_is_created_and_flagged(client, db, owner: Ac
     assert [c["source"] for c in queue.json()["data"]] == ["import"]
 
 
+async def test_an_import_links_leads_to_known_companies_and_brings_deleted_ones_back(
+    client, db, owner: Account
+):
+    """One company per domain: the import reuses a live one, undeletes a deleted one (its
+    domain is still taken) and makes the missing ones, once however many rows share them."""
+    made = {}
+    for name, domain in (("Live", "live.example"), ("Gone", "gone.example")):
+        response = await client.post(
+            "/api/v1/companies", json={"name": name, "domain": domain}, headers=owner.headers
+        )
+        assert response.status_code == 201, response.text
+        made[domain] = response.json()["data"]["id"]
+    gone = f"/api/v1/companies/{made['gone.example']}"
+    assert (await client.delete(gone, headers=owner.headers)).is_success
+    content = (
+        b"email,company\na@live.example,Live\nb@gone.example,Gone\n"
+        b"c@new.example,New Co\nd@new.example,New Co\ne@gmail.com,Private\n"
+    )
+    body = await uploaded(client, owner, content)
+    done = await run(client, db, owner, body["id"])
+    assert done["counts"]["created"] == 5
+    leads = await by_email(client, owner)
+    assert leads["a@live.example"]["company_id"] == made["live.example"]
+    assert leads["b@gone.example"]["company_id"] == made["gone.example"]
+    assert (await client.get(gone, headers=owner.headers)).json()["data"]["name"] == "Gone"
+    assert leads["c@new.example"]["company_id"] == leads["d@new.example"]["company_id"]
+    assert leads["e@gmail.com"]["company_id"] is None  # free mail: no company
+    listed = await client.get("/api/v1/companies", params={"limit": 50}, headers=owner.headers)
+    names = sorted(company["name"] for company in listed.json()["data"])
+    assert names == ["Gone", "Live", "New Co"]
+
+
 # --- revert ----------------------------------------------------------------------------------
 
 
@@ -487,9 +519,10 @@ async def test_a_run_killed_mid_file_resumes_without_duplicating(
     done = await client.get(f"{IMPORTS}/{body['id']}", headers=owner.headers)
     assert done.json()["data"]["counts"]["read"] == 96
     assert done.json()["data"]["counts"]["updated"] == 1
-    # Each run reads one chunk ahead of what it writes: the first died writing chunk 5 with
-    # chunk 6 prepared; the second prepared chunks 5 to 10 again.
-    assert prepared_elsewhere == ([10] * 6 + [10] * 5 + [6] if read_ahead else [])
+    # Each run reads one chunk ahead of what it decides, and decides one ahead of what it
+    # writes: the first died writing chunk 5 with chunk 6 decided and chunk 7 prepared; the
+    # second prepared chunks 5 to 10 again.
+    assert prepared_elsewhere == ([10] * 7 + [10] * 5 + [6] if read_ahead else [])
 
 
 async def test_a_growing_import_gives_the_planner_statistics(

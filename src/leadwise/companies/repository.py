@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy import Select, bindparam, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -38,17 +38,32 @@ async def company_by_domain(
     return await session.scalar(_BY_DOMAIN, {"workspace_id": workspace_id, "domain": domain})
 
 
-async def companies_by_domains(
+async def company_ids_by_domains(
     session: AsyncSession, workspace_id: uuid.UUID, domains: list[str]
-) -> list[Company]:
-    query = select(Company).where(Company.workspace_id == workspace_id, Company.domain.in_(domains))
-    return list(await session.scalars(query))
+) -> list[tuple[str, uuid.UUID, bool]]:
+    """(domain, id, deleted) of the workspace's companies with these domains: plain rows, as
+    an import's chunk asks for thousands."""
+    query = select(Company.domain, Company.id, Company.deleted_at.is_not(None)).where(
+        Company.workspace_id == workspace_id, Company.domain.in_(domains)
+    )
+    rows = await session.execute(query)
+    return [(domain or "", company_id, deleted) for domain, company_id, deleted in rows]
+
+
+async def undelete_companies(session: AsyncSession, company_ids: list[uuid.UUID]) -> None:
+    if company_ids:
+        await session.execute(
+            update(Company)
+            .where(Company.id.in_(company_ids))
+            .values(deleted_at=None, updated_at=utcnow())
+        )
 
 
 async def insert_companies(
     session: AsyncSession, workspace_id: uuid.UUID, names: dict[str, str]
-) -> None:
-    """New companies {domain: name}; domains the workspace already has are left alone."""
+) -> dict[str, uuid.UUID]:
+    """New companies {domain: name}; answers {domain: id} of those inserted (domains the
+    workspace already has, perhaps since a moment ago, are left alone and left out)."""
     dialect = session.get_bind().dialect.name
     table: Any = Company.__table__
     statement = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
@@ -67,9 +82,13 @@ async def insert_companies(
         }
         for domain, name in names.items()
     ]
-    await session.execute(
-        statement.on_conflict_do_nothing(index_elements=["workspace_id", "domain"]), rows
+    inserted = await session.execute(
+        statement.on_conflict_do_nothing(index_elements=["workspace_id", "domain"]).returning(
+            table.c.domain, table.c.id
+        ),
+        rows,
     )
+    return {domain: company_id for domain, company_id in inserted}  # noqa: C416 - rows, not pairs
 
 
 async def lead_counts(

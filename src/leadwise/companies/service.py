@@ -127,18 +127,17 @@ async def ids_for_email_domains(
     wanted = {domain: name for domain, name in names.items() if not is_free_mail(domain)}
     if not wanted:
         return {}
-    found = await repository.companies_by_domains(session, workspace_id, list(wanted))
-    ids: dict[str, uuid.UUID] = {}
-    for company in found:
-        ids[company.domain or ""] = company.id
-        if company.deleted_at is not None:
-            company.deleted_at = None
+    found = await repository.company_ids_by_domains(session, workspace_id, list(wanted))
+    ids = {domain: company_id for domain, company_id, _ in found}
+    await repository.undelete_companies(session, [i for _, i, deleted in found if deleted])
     missing = {
         domain: (name or domain)[:300] for domain, name in wanted.items() if domain not in ids
     }
     if missing:
         # One INSERT for the batch; a company another request created meanwhile is kept.
-        await repository.insert_companies(session, workspace_id, missing)
-        found = await repository.companies_by_domains(session, workspace_id, list(missing))
-        ids |= {company.domain: company.id for company in found if company.domain}
+        ids |= await repository.insert_companies(session, workspace_id, missing)
+        raced = [domain for domain in missing if domain not in ids]
+        if raced:
+            found = await repository.company_ids_by_domains(session, workspace_id, raced)
+            ids |= {domain: company_id for domain, company_id, _ in found}
     return ids

@@ -101,15 +101,19 @@ async def find_probable(
     *,
     threshold: float | None = None,
     known_keys: Sequence[list[str]] | None = None,
+    uncommitted: Mapping[uuid.UUID, tuple[Mapping[str, Any], list[str]]] | None = None,
 ) -> list[list[ProbableDuplicate]]:
     """For each record, the live leads sharing a key with it that score at least `threshold`
     with the workspace's model, most probable first. A record with an `id` (a lead already
-    stored) is not compared with itself."""
+    stored) is not compared with itself. `uncommitted`: leads (id → fields, keys) that another
+    transaction is writing, as they will be once it commits (an import writing one chunk
+    while it checks the next)."""
     limit = PROBABLE if threshold is None else threshold
     record_keys = known_keys if known_keys is not None else keys.keys_of(records)
-    holders, stored = await repository.leads_sharing(
-        session, workspace_id, [key for found in record_keys for key in found]
-    )
+    wanted = [key for found in record_keys for key in found]
+    holders, stored = await repository.leads_sharing(session, workspace_id, wanted)
+    if uncommitted:
+        holders, stored = _with_uncommitted(holders, stored, set(wanted), uncommitted)
     pairs: list[tuple[int, uuid.UUID]] = []
     for index, found in enumerate(record_keys):
         own = _uuid(records[index].get("id"))
@@ -132,6 +136,28 @@ async def find_probable(
     for found_for_record in results:
         found_for_record.sort(key=lambda duplicate: -duplicate.probability)
     return results
+
+
+def _with_uncommitted(
+    holders: dict[str, list[uuid.UUID]],
+    stored: dict[uuid.UUID, dict[str, Any]],
+    wanted: set[str],
+    uncommitted: Mapping[uuid.UUID, tuple[Mapping[str, Any], list[str]]],
+) -> tuple[dict[str, list[uuid.UUID]], dict[uuid.UUID, dict[str, Any]]]:
+    """`leads_sharing`'s answer as it will be once the uncommitted leads are: they hold their
+    new keys (not those stored before) and have their new fields; each key keeps its newest
+    holders."""
+    found = {key: [i for i in ids if i not in uncommitted] for key, ids in holders.items()}
+    for lead_id, (fields, own) in uncommitted.items():
+        shared = [key for key in own if key in wanted]
+        for key in shared:
+            found.setdefault(key, []).append(lead_id)
+        if shared:
+            stored[lead_id] = {name: fields.get(name) for name in repository.FIELD_COLUMNS}
+            stored[lead_id]["id"] = lead_id
+    limit = repository.LEADS_PER_KEY
+    newest = {key: sorted(ids, reverse=True)[:limit] for key, ids in found.items()}
+    return {key: ids for key, ids in newest.items() if ids}, stored
 
 
 def _uuid(value: Any) -> uuid.UUID | None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from leadwise.core.ids import uuid7
 from leadwise.dedupe import keys as dedupe_keys
 from leadwise.dedupe import service as dedupe
 from leadwise.import_export import import_repository as repository
@@ -31,7 +32,17 @@ from leadwise.import_export.import_schemas import (
     ImportOptions,
 )
 from leadwise.import_export.readers import Row, RowError
+from leadwise.models import Lifecycle
 
+# Every new lead gets every column, so that one bulk insert covers a whole chunk.
+NEW_LEAD_DEFAULTS: dict[str, Any] = {
+    "first_name": "", "last_name": "", "email": None, "email_normalized": None,
+    "phone_raw": None, "phone_e164": None, "job_title": None, "company_id": None,
+    "company_name": None, "website": None, "external_id": None, "country": None, "city": None,
+    "utm_source": None, "utm_medium": None, "utm_campaign": None, "utm_term": None,
+    "utm_content": None, "lifecycle": Lifecycle.LEAD.value, "value": None,
+    "do_not_contact": False, "consents": {}, "enrichment": {},
+}  # fmt: skip
 # A match field → the lead column its value lives in.
 MATCH_COLUMN = {"email": "email_normalized", "phone": "phone_e164"}
 INDEXED = {"email", "external_id", "phone"}
@@ -68,6 +79,7 @@ class Outcome:
     earlier_row: int | None = None
     own_lead: bool = False  # the lead it updates was created by this same import
     match_keys: list[str] | None = None  # the dedupe keys of a new lead, computed once
+    new_lead_id: uuid.UUID | None = None  # create, review: the lead the row becomes
 
     @property
     def problems(self) -> list[CellProblem]:
@@ -75,6 +87,31 @@ class Outcome:
 
 
 PreparedRow = tuple[MappedRow, list[str] | None]  # the row, and its keys as a new lead
+
+
+@dataclass
+class Unwritten:
+    """The leads a decided chunk creates or changes, as they are once it is written. A run
+    decides the next chunk while this one is still being written in another transaction, so
+    the database cannot answer for them yet: the decisions read them here instead and come
+    out as if the run had waited for the commit."""
+
+    by_key: dict[Key, dict[str, Any]] = field(default_factory=dict)  # the import's match key
+    by_id: dict[uuid.UUID, dict[str, Any]] = field(default_factory=dict)
+    # The dedupe keys of those leads, for the probable-duplicate check; None: not needed.
+    match_keys: dict[uuid.UUID, list[str]] | None = None
+
+    def leads_with_keys(self) -> dict[uuid.UUID, tuple[dict[str, Any], list[str]]]:
+        keyed = self.match_keys or {}
+        return {lead_id: (self.by_id[lead_id], own) for lead_id, own in keyed.items()}
+
+    def current(self, key: Key, stored: dict[str, Any] | None) -> dict[str, Any] | None:
+        """The lead a key finds: `stored` (from the database) as this chunk leaves it, or the
+        lead this chunk creates under the key."""
+        if stored is None:
+            return self.by_key.get(key)
+        lead: dict[str, Any] = self.by_id.get(stored["id"], stored)
+        return lead
 
 
 @dataclass
@@ -115,6 +152,8 @@ class Importer:
     # run (nothing is written) and for keys without an index (kept in memory for the run).
     run_keys: dict[Key, uuid.UUID] = field(default_factory=dict)
     unindexed: dict[Key, uuid.UUID] | None = None
+    # The last chunk decided, until the next one is: what it will have written.
+    unwritten: Unwritten | None = None
 
     @property
     def match_on(self) -> list[str]:
@@ -163,7 +202,42 @@ class Importer:
         await self._explain_reviews(
             session, [o for o, _ in mapped if o.decision is Decision.REVIEW]
         )
+        self.unwritten = self._unwritten(mapped, existing)
         return outcomes
+
+    def _unwritten(
+        self, mapped: list[tuple[Outcome, Key | None]], existing: dict[Key, dict[str, Any]]
+    ) -> Unwritten:
+        """What the chunk will have written, for the next chunk's decisions: its new leads
+        (each given its id here) and the existing leads it updates, with their new values
+        (`_update` left them in `existing`)."""
+        unwritten = Unwritten()
+        created: list[Outcome] = []
+        changed: list[dict[str, Any]] = []
+        for outcome, key in mapped:
+            if outcome.decision in (Decision.CREATE, Decision.REVIEW):
+                assert outcome.row is not None
+                outcome.new_lead_id = lead_id = uuid7()
+                created.append(outcome)
+                lead = NEW_LEAD_DEFAULTS | outcome.row.fields
+                lead |= {
+                    "id": lead_id,
+                    "import_id": self.run_id,
+                    "custom_fields": dict(outcome.row.custom_fields),
+                }
+                unwritten.by_id[lead_id] = lead
+                if key is not None:
+                    unwritten.by_key.setdefault(key, lead)
+            elif outcome.decision is Decision.UPDATE and key is not None and key in existing:
+                lead = existing[key]  # with the chunk's changes
+                if "email" in lead and lead["id"] not in unwritten.by_id:  # not a dry run's
+                    unwritten.by_id[lead["id"]] = unwritten.by_key[key] = lead
+                    changed.append(lead)
+        if self.options.check_probable or self.options.duplicate_policy is DuplicatePolicy.REVIEW:
+            leads = [unwritten.by_id[o.new_lead_id] for o in created if o.new_lead_id] + changed
+            found = match_keys_of(created) + dedupe_keys.keys_of(changed)
+            unwritten.match_keys = {lead["id"]: own for lead, own in zip(leads, found, strict=True)}
+        return unwritten
 
     async def _existing(self, session: AsyncSession, keys: list[Key]) -> dict[Key, dict[str, Any]]:
         """The oldest live lead for each key (the one a user would call the original)."""
@@ -187,6 +261,11 @@ class Importer:
         for key in keys:  # a dry run: created "earlier" in this run, not in the database
             if key not in found and key in self.run_keys:
                 found[key] = {"id": self.run_keys[key], "import_id": "this run"}
+        if self.unwritten is not None:  # the previous chunk, perhaps not committed yet
+            for key in keys:
+                current = self.unwritten.current(key, found.get(key))
+                if current is not None:
+                    found[key] = current
         return found
 
     def _decide_one(
@@ -302,6 +381,9 @@ class Importer:
         outcome.earlier_row = earlier.number
         outcome.reason = f"joined with row {earlier.number}, a new lead of this import"
 
+    def _uncommitted(self) -> dict[uuid.UUID, tuple[dict[str, Any], list[str]]]:
+        return self.unwritten.leads_with_keys() if self.unwritten is not None else {}
+
     async def _explain_reviews(self, session: AsyncSession, reviewing: list[Outcome]) -> None:
         """Rows flagged because their key matched: the engine's probability and reasons for
         the pair, as the review queue shows for every other pair."""
@@ -309,7 +391,9 @@ class Importer:
         if not targeted:
             return
         records = [o.row.fields for o in targeted if o.row is not None]
-        found = await dedupe.find_probable(session, self.workspace_id, records, threshold=0.0)
+        found = await dedupe.find_probable(
+            session, self.workspace_id, records, threshold=0.0, uncommitted=self._uncommitted()
+        )
         for outcome, duplicates in zip(targeted, found, strict=True):
             same = next((d for d in duplicates if d.lead_id == outcome.lead_id), None)
             if same is not None:
@@ -323,7 +407,13 @@ class Importer:
             return
         records = [outcome.row.fields for outcome in creating if outcome.row is not None]
         computed = match_keys_of(creating)
-        found = await dedupe.find_probable(session, self.workspace_id, records, known_keys=computed)
+        found = await dedupe.find_probable(
+            session,
+            self.workspace_id,
+            records,
+            known_keys=computed,
+            uncommitted=self._uncommitted(),
+        )
         for outcome, duplicates in zip(creating, found, strict=True):
             if duplicates:
                 best = duplicates[0]

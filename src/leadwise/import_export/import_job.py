@@ -29,6 +29,7 @@ from leadwise.dedupe import service as dedupe
 from leadwise.import_export import import_repository as repository
 from leadwise.import_export.import_ahead import Submit, prepared_ahead
 from leadwise.import_export.import_decide import (
+    NEW_LEAD_DEFAULTS,
     Importer,
     Key,
     Outcome,
@@ -55,7 +56,6 @@ from leadwise.models import (
     Lead,
     LeadSource,
     LeadTag,
-    Lifecycle,
 )
 from leadwise.stages import service as stages
 from leadwise.verification import auto as verification
@@ -73,17 +73,6 @@ COUNTED_AS = {
     Decision.SKIP: "skipped",
     Decision.FAIL: "failed",
 }
-
-# Every new lead gets every column, so that one executemany covers a whole chunk.
-NEW_LEAD_DEFAULTS: dict[str, Any] = {
-    "first_name": "", "last_name": "", "email": None, "email_normalized": None,
-    "phone_raw": None, "phone_e164": None, "job_title": None, "company_id": None,
-    "company_name": None, "website": None, "external_id": None, "country": None, "city": None,
-    "utm_source": None, "utm_medium": None, "utm_campaign": None, "utm_term": None,
-    "utm_content": None, "lifecycle": Lifecycle.LEAD.value, "value": None,
-    "do_not_contact": False, "consents": {}, "enrichment": {},
-}  # fmt: skip
-
 
 # --- the file ---------------------------------------------------------------------------------
 
@@ -172,34 +161,106 @@ async def run_import(ctx: JobContext) -> JobResult:
             if after:
                 async with ctx.db.unit_of_work() as session:
                     await repository.clear_errors_from(session, run.id, after)
-            analysed_at = 0
+            writer = _ChunkWriter(ctx, importer, context, counts, total)
             ahead = total >= settings.imports.read_ahead_from_rows
             with fewer_collections(), prepared_ahead(importer.preparer, ahead=ahead) as prepare:
                 upcoming = chunks(table.numbered, settings.imports.chunk_rows, after)
                 pending = _started(prepare, upcoming)
-                while pending is not None:
-                    # The next chunk is read and prepared while this one is written.
-                    chunk, preparing = pending
-                    pending = _started(prepare, upcoming)
-                    prepared = await asyncio.wrap_future(preparing)
-                    async with ctx.db.unit_of_work() as session:
-                        if counts["created"] >= max(2 * analysed_at, settings.imports.chunk_rows):
-                            await repository.refresh_statistics(session)  # grown: plan afresh
-                            analysed_at = counts["created"]
-                        outcomes = await importer.decide_prepared(session, prepared)
-                        async with search.indexed_in_bulk(session):
-                            await write_chunk(session, importer, context, outcomes, counts)
-                        last = chunk[-1][0]
-                        await ctx.save(
-                            session,
-                            checkpoint={"row": last},
-                            progress=min(99, 100 * last / total) if total else None,
-                            counts=counts,
-                        )
+                try:
+                    while pending is not None:
+                        # The next chunk is read and prepared (maybe in the helper process)
+                        # while this one is decided, and decided while the one before it is
+                        # written.
+                        chunk, preparing = pending
+                        pending = _started(prepare, upcoming)
+                        prepared = await asyncio.wrap_future(preparing)
+                        async with ctx.db.unit_of_work() as session:
+                            await writer.before_deciding(session)
+                            outcomes = await importer.decide_prepared(session, prepared)
+                            company_ids = await writer.companies_for(session, outcomes)
+                        await writer.write(chunk[-1][0], outcomes, company_ids)
+                        if not settings.imports.decide_ahead:
+                            await writer.written()
+                finally:
+                    # The chunk before a failure here is whole: it is written, then the run
+                    # fails (or is cancelled).
+                    await writer.written()
     finally:
         await store.close()
     log.info("import finished", import_id=str(run.id), **counts)
     return {"import_id": str(run.id), **counts}
+
+
+class _ChunkWriter:
+    """Writes decided chunks one at a time, each in its own transaction with the run's
+    checkpoint, in the background: the caller decides the next chunk meanwhile (the decisions
+    see what this chunk writes through `Importer.unwritten`)."""
+
+    def __init__(
+        self,
+        ctx: JobContext,
+        importer: Importer,
+        context: RunContext,
+        counts: dict[str, int],
+        total: int,
+    ) -> None:
+        self.ctx, self.importer, self.context = ctx, importer, context
+        self.counts, self.total = counts, total
+        # PostgreSQL takes writes from two transactions at once: the deciding one refreshes
+        # the statistics and makes the chunk's companies, so the writing one has less to do.
+        # SQLite has one writer at a time: there the writing transaction does it all.
+        self.beside = ctx.db.engine.dialect.name == "postgresql" and not context.dry_run
+        self.analysed_at = 0
+        self._writing: asyncio.Task[None] | None = None
+
+    async def before_deciding(self, session: AsyncSession) -> None:
+        if self.beside:
+            await self._refresh_statistics(session)
+
+    async def companies_for(
+        self, session: AsyncSession, outcomes: list[Outcome]
+    ) -> dict[str, uuid.UUID] | None:
+        """The decided chunk's companies, made beside the writes (committed first: the
+        chunk's leads refer to them); None: the writing transaction makes them."""
+        if not self.beside:
+            return None
+        return await _companies(session, self.context.run.workspace_id, outcomes)
+
+    async def write(
+        self, last_row: int, outcomes: list[Outcome], company_ids: dict[str, uuid.UUID] | None
+    ) -> None:
+        """Starts writing a chunk once the one before it is committed."""
+        await self.written()
+        self._writing = asyncio.create_task(self._write(last_row, outcomes, company_ids))
+
+    async def written(self) -> None:
+        """Waits for the chunk being written; its error, if it failed."""
+        writing, self._writing = self._writing, None
+        if writing is not None:
+            await writing
+
+    async def _write(
+        self, last_row: int, outcomes: list[Outcome], company_ids: dict[str, uuid.UUID] | None
+    ) -> None:
+        async with self.ctx.db.unit_of_work() as session:
+            if not self.beside:
+                await self._refresh_statistics(session)
+            async with search.indexed_in_bulk(session):
+                await write_chunk(
+                    session, self.importer, self.context, outcomes, self.counts, company_ids
+                )
+            await self.ctx.save(
+                session,
+                checkpoint={"row": last_row},
+                progress=min(99, 100 * last_row / self.total) if self.total else None,
+                counts=self.counts,
+            )
+
+    async def _refresh_statistics(self, session: AsyncSession) -> None:
+        created = self.counts["created"]
+        if created >= max(2 * self.analysed_at, get_settings().imports.chunk_rows):
+            await repository.refresh_statistics(session)  # grown: plan afresh
+            self.analysed_at = created
 
 
 def _started(
@@ -222,9 +283,11 @@ async def write_chunk(
     context: RunContext,
     outcomes: Sequence[Outcome],
     counts: dict[str, int],
+    company_ids: dict[str, uuid.UUID] | None = None,
 ) -> None:
     """The chunk's effects: new leads, updates (with their before-state), tags, timeline
-    entries, review flags, match keys and the error report."""
+    entries, review flags, match keys and the error report. `company_ids`: the companies of
+    the chunk's email domains, if already made (else made here)."""
     run = context.run
     now = utcnow()
     new_ids: dict[int, uuid.UUID] = {}  # row number → new lead
@@ -232,14 +295,15 @@ async def write_chunk(
         counts["read"] += 1
         counts["warnings"] += sum(not p.fatal for p in outcome.problems)
         counts[COUNTED_AS[outcome.decision]] += 1
-        if outcome.decision in (Decision.CREATE, Decision.REVIEW):
-            new_ids[outcome.number] = uuid7()
+        if outcome.new_lead_id is not None:  # created, or created and flagged
+            new_ids[outcome.number] = outcome.new_lead_id
     creating = [o for o in outcomes if o.number in new_ids]
     updating = [o for o in outcomes if o.decision is Decision.UPDATE and o.earlier_row is None]
     if context.dry_run:  # later rows of this run find these as "existing"
         _remember(importer.run_keys, importer.match_on, creating, new_ids)
     else:
-        company_ids = await _companies(session, run.workspace_id, creating, updating)
+        if company_ids is None:
+            company_ids = await _companies(session, run.workspace_id, outcomes)
         await _create(session, importer, context, creating, new_ids, company_ids, now)
         await verification.verify_imported_leads(
             session, run.workspace_id, [new_ids[o.number] for o in creating if _has_email(o)]
@@ -284,14 +348,14 @@ def _remember(
 
 
 async def _companies(
-    session: AsyncSession,
-    workspace_id: uuid.UUID,
-    creating: list[Outcome],
-    updating: list[Outcome],
+    session: AsyncSession, workspace_id: uuid.UUID, outcomes: Sequence[Outcome]
 ) -> dict[str, uuid.UUID]:
-    """Business email domains of the chunk → their companies (made on first sight)."""
+    """Business email domains of the chunk's new and updated leads → their companies (made on
+    first sight)."""
     names: dict[str, str | None] = {}
-    for outcome in [*creating, *updating]:
+    for outcome in outcomes:
+        if outcome.new_lead_id is None and outcome.decision is not Decision.UPDATE:
+            continue
         fields = outcome.row.fields if outcome.row else {}
         email = outcome.changes.get("email_normalized") or fields.get("email_normalized")
         if email:
