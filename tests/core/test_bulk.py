@@ -78,6 +78,37 @@ async def test_bulk_rows_read_back_as_orm_rows(db: Database, owner: Account):
         assert await session.scalar(stored) == 0
 
 
+async def test_values_shared_by_rows_are_encoded_once_and_read_back_right(
+    db: Database, owner: Account
+):
+    """A chunk's rows share objects (one timestamp, one empty dict): each is encoded once for
+    the rows in a row that hold it, and every row still reads back its own values."""
+    shared = {"kind": "shared"}
+    rows = [
+        _lead(owner.workspace_id, custom_fields=shared),
+        _lead(owner.workspace_id, custom_fields=shared),
+        _lead(owner.workspace_id, custom_fields={"kind": "own"}),
+        _lead(owner.workspace_id, custom_fields=shared),
+        _lead(owner.workspace_id, custom_fields={}),
+    ]
+    async with db.unit_of_work() as session:
+        await insert_many(session, LEADS, rows)
+    async with db.sessionmaker() as session:
+        stored = {
+            lead.id: lead.custom_fields
+            for lead in await session.scalars(
+                select(Lead).where(Lead.id.in_([r["id"] for r in rows]))
+            )
+        }
+    assert [stored[row["id"]] for row in rows] == [row["custom_fields"] for row in rows]
+    calls: list[Any] = []
+    encoded = bulk._processed(
+        lambda value: calls.append(value) or str(value), [shared, shared, {}, shared]
+    )
+    assert encoded == [str(shared), str(shared), "{}", str(shared)]
+    assert calls == [shared, {}, shared]  # the second row's value is the first's object
+
+
 async def test_python_defaults_fill_left_out_columns(db: Database, owner: Account):
     lead = _lead(owner.workspace_id)
     async with db.unit_of_work() as session:

@@ -126,14 +126,30 @@ def _encoded(
         values: list[Sequence[Any]] = list(zip(*batch, strict=True))
         for index, processor in enumerate(processors):
             if processor is not None:
-                # Processors see None too: a JSON column's makes it JSON null, as the ORM does.
-                values[index] = [processor(value) for value in values[index]]
+                values[index] = _processed(processor, values[index])
         for column, processor in zip(defaults, default_processors, strict=True):
             default: Any = column.default
             # SQLAlchemy wraps a callable default to take the execution context; ours ignore it.
             made = [default.arg(None) if default.is_callable else default.arg for _ in batch]
             values.append([processor(value) for value in made] if processor else made)
         yield from zip(*values, strict=True)
+
+
+def _processed(processor: Callable[[Any], Any], values: Sequence[Any]) -> list[Any]:
+    """`processor` of each value; a value that is the very object of the row before (a
+    chunk's one timestamp, its one stage, a shared empty dict) is not processed again.
+    Processors see None too: a JSON column's makes it JSON null, as the ORM does."""
+    done: list[Any] = []
+    last: Any = _NOTHING
+    result: Any = None
+    for value in values:
+        if value is not last:
+            last, result = value, processor(value)
+        done.append(result)
+    return done
+
+
+_NOTHING = object()
 
 
 def _processor(column: Column[Any], dialect: Dialect) -> Callable[[Any], Any] | None:

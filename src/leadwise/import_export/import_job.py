@@ -377,6 +377,8 @@ async def _create(
     tags: list[dict[str, Any]] = []
     activities: list[dict[str, Any]] = []
     keyed: list[tuple[uuid.UUID, dict[str, Any]]] = []
+    # One object for the chunk: encoded once for all its timeline entries (core/bulk.py).
+    created_event = {"event": "created", "source": "import", "import_id": str(run.id)}
 
     def new_leads() -> Iterator[dict[str, Any]]:
         """The leads, made as they are written (on PostgreSQL the database stores the first
@@ -415,7 +417,7 @@ async def _create(
                     lead_id,
                     ActivityKind.SYSTEM,
                     f"Imported from {run.file_name} (row {row.number})",
-                    {"event": "created", "source": "import", "import_id": str(run.id)},
+                    created_event,
                     now,
                 )
             )
