@@ -186,9 +186,10 @@ class ImportSettings(BaseModel):
     # written; starting it costs ~1 s. 0: always; a prefork worker's tasks never (its pool's
     # processes may not have children, and it already runs jobs in parallel).
     read_ahead_from_rows: int = Field(20_000, ge=0)
-    # Decide the next chunk (read the workspace for its matches, on a second connection) while
-    # this one is written, instead of after its commit: the database and the import's process
-    # then work at the same time. Off: one after the other (the same outcomes).
+    # On PostgreSQL, decide the next chunk (read the workspace for its matches, on a second
+    # connection) while this one is written, instead of after its commit: the database and the
+    # import's process then work at the same time. Off: one after the other (the same
+    # outcomes). SQLite always decides after the commit.
     decide_ahead: bool = True
 
 

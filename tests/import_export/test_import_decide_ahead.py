@@ -1,7 +1,7 @@
-"""A run decides each chunk while the one before it is still being written, in another
-transaction (`imports.decide_ahead`). Its outcomes must be those of a run that waits for each
-commit: the same leads with the same values, the same review pairs, the same counts, and a
-revert that restores the same workspace.
+"""On PostgreSQL a run decides each chunk while the one before it is still being written, in
+another transaction (`imports.decide_ahead`). Its outcomes must be those of a run that waits
+for each commit: the same leads with the same values, the same review pairs, the same counts,
+and a revert that restores the same workspace.
 
 The file is made so that every chunk depends on the one before it: people come back in the
 next chunk with typos (probable duplicates of a lead not committed yet), with the same email
@@ -99,6 +99,7 @@ async def workspace_state(client: Any, who: InWorkspace) -> dict[str, Any]:
     return {"leads": sorted(described.values()), "pairs": pairs}
 
 
+@pytest.mark.postgresql_only  # SQLite decides after each commit
 @pytest.mark.parametrize("policy", ["fill_empty", "overwrite", "review"])
 async def test_deciding_ahead_gives_the_outcomes_of_waiting_for_each_commit(
     client, db, owner: Account, monkeypatch, policy: str

@@ -179,7 +179,7 @@ async def run_import(ctx: JobContext) -> JobResult:
                             outcomes = await importer.decide_prepared(session, prepared)
                             company_ids = await writer.companies_for(session, outcomes)
                         await writer.write(chunk[-1][0], outcomes, company_ids)
-                        if not settings.imports.decide_ahead:
+                        if not (settings.imports.decide_ahead and writer.concurrent):
                             await writer.written()
                 finally:
                     # The chunk before a failure here is whole: it is written, then the run
@@ -206,10 +206,14 @@ class _ChunkWriter:
     ) -> None:
         self.ctx, self.importer, self.context = ctx, importer, context
         self.counts, self.total = counts, total
-        # PostgreSQL takes writes from two transactions at once: the deciding one refreshes
-        # the statistics and makes the chunk's companies, so the writing one has less to do.
-        # SQLite has one writer at a time: there the writing transaction does it all.
-        self.beside = ctx.db.engine.dialect.name == "postgresql" and not context.dry_run
+        # PostgreSQL works on two transactions at once: the next chunk is decided while one
+        # is written, and the deciding transaction refreshes the statistics and makes the
+        # chunk's companies, so the writing one has less to do. SQLite has one writer at a
+        # time: there each chunk is decided after the one before it is committed (deciding
+        # ahead gained nothing measurable and cost a second connection's cache and a second
+        # chunk in memory), and the writing transaction does it all.
+        self.concurrent = ctx.db.engine.dialect.name == "postgresql"
+        self.beside = self.concurrent and not context.dry_run
         self.analysed_at = 0
         self._writing: asyncio.Task[None] | None = None
 
