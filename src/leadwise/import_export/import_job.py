@@ -169,8 +169,8 @@ async def run_import(ctx: JobContext) -> JobResult:
                 try:
                     while pending is not None:
                         # The next chunk is read and prepared (maybe in the helper process)
-                        # while this one is decided, and decided while the one before it is
-                        # written.
+                        # while this one is decided; on PostgreSQL this one is decided while
+                        # the one before it is written.
                         chunk, preparing = pending
                         pending = _started(prepare, upcoming)
                         prepared = await asyncio.wrap_future(preparing)
@@ -193,8 +193,8 @@ async def run_import(ctx: JobContext) -> JobResult:
 
 class _ChunkWriter:
     """Writes decided chunks one at a time, each in its own transaction with the run's
-    checkpoint, in the background: the caller decides the next chunk meanwhile (the decisions
-    see what this chunk writes through `Importer.unwritten`)."""
+    checkpoint, in the background: on PostgreSQL the caller decides the next chunk meanwhile
+    (the decisions see what this chunk writes through `Importer.unwritten`)."""
 
     def __init__(
         self,
