@@ -88,7 +88,7 @@ async def insert_companies(
         ),
         rows,
     )
-    return {domain: company_id for domain, company_id in inserted}  # noqa: C416 - rows, not pairs
+    return dict(inserted.tuples().all())
 
 
 async def lead_counts(

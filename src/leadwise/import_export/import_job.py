@@ -179,8 +179,6 @@ async def run_import(ctx: JobContext) -> JobResult:
                             outcomes = await importer.decide_prepared(session, prepared)
                             company_ids = await writer.companies_for(session, outcomes)
                         await writer.write(chunk[-1][0], outcomes, company_ids)
-                        if not (settings.imports.decide_ahead and writer.concurrent):
-                            await writer.written()
                 finally:
                     # The chunk before a failure here is whole: it is written, then the run
                     # fails (or is cancelled).
@@ -212,8 +210,9 @@ class _ChunkWriter:
         # time: there each chunk is decided after the one before it is committed (deciding
         # ahead gained nothing measurable and cost a second connection's cache and a second
         # chunk in memory), and the writing transaction does it all.
-        self.concurrent = ctx.db.engine.dialect.name == "postgresql"
-        self.beside = self.concurrent and not context.dry_run
+        concurrent = ctx.db.engine.dialect.name == "postgresql"
+        self.ahead = concurrent and get_settings().imports.decide_ahead
+        self.beside = concurrent and not context.dry_run
         self.analysed_at = 0
         self._writing: asyncio.Task[None] | None = None
 
@@ -233,9 +232,12 @@ class _ChunkWriter:
     async def write(
         self, last_row: int, outcomes: list[Outcome], company_ids: dict[str, uuid.UUID] | None
     ) -> None:
-        """Starts writing a chunk once the one before it is committed."""
+        """Starts writing a chunk once the one before it is committed; unless deciding
+        ahead, waits for it to be written."""
         await self.written()
         self._writing = asyncio.create_task(self._write(last_row, outcomes, company_ids))
+        if not self.ahead:
+            await self.written()
 
     async def written(self) -> None:
         """Waits for the chunk being written; its error, if it failed."""
@@ -294,26 +296,25 @@ async def write_chunk(
     the chunk's email domains, if already made (else made here)."""
     run = context.run
     now = utcnow()
-    new_ids: dict[int, uuid.UUID] = {}  # row number → new lead
     for outcome in outcomes:
         counts["read"] += 1
         counts["warnings"] += sum(not p.fatal for p in outcome.problems)
         counts[COUNTED_AS[outcome.decision]] += 1
-        if outcome.new_lead_id is not None:  # created, or created and flagged
-            new_ids[outcome.number] = outcome.new_lead_id
-    creating = [o for o in outcomes if o.number in new_ids]
-    updating = [o for o in outcomes if o.decision is Decision.UPDATE and o.earlier_row is None]
+    creating = _creating(outcomes)
+    updating = _updating(outcomes)
     if context.dry_run:  # later rows of this run find these as "existing"
-        _remember(importer.run_keys, importer.match_on, creating, new_ids)
+        _remember(importer.run_keys, importer.match_on, creating)
     else:
         if company_ids is None:
             company_ids = await _companies(session, run.workspace_id, outcomes)
-        await _create(session, importer, context, creating, new_ids, company_ids, now)
+        await _create(session, importer, context, creating, company_ids, now)
         await verification.verify_imported_leads(
-            session, run.workspace_id, [new_ids[o.number] for o in creating if _has_email(o)]
+            session,
+            run.workspace_id,
+            [o.new_lead_id for o in creating if o.new_lead_id and _has_email(o)],
         )
         await _update(session, importer, context, updating, company_ids, now)
-        await _flag(session, run.workspace_id, outcomes, new_ids)
+        await _flag(session, run.workspace_id, outcomes)
     await repository.insert_rows(  # a dry run's report too: finding these is its point
         session,
         ImportRowError,
@@ -332,23 +333,28 @@ async def write_chunk(
         ],
     )
     if importer.unindexed is not None:
-        _remember(importer.unindexed, importer.match_on, creating, new_ids)
+        _remember(importer.unindexed, importer.match_on, creating)
+
+
+def _creating(outcomes: Sequence[Outcome]) -> list[Outcome]:
+    """Rows that become new leads (created, or created and flagged for review)."""
+    return [o for o in outcomes if o.new_lead_id is not None]
+
+
+def _updating(outcomes: Sequence[Outcome]) -> list[Outcome]:
+    """Rows that update a stored lead (not one joined with an earlier row's new lead)."""
+    return [o for o in outcomes if o.decision is Decision.UPDATE and o.earlier_row is None]
 
 
 def _has_email(outcome: Outcome) -> bool:
     return bool(outcome.row and outcome.row.fields.get("email"))
 
 
-def _remember(
-    known: dict[Key, uuid.UUID],
-    match_on: list[str],
-    creating: list[Outcome],
-    new_ids: dict[int, uuid.UUID],
-) -> None:
+def _remember(known: dict[Key, uuid.UUID], match_on: list[str], creating: list[Outcome]) -> None:
     for outcome in creating:
         key = key_of(outcome.row.fields, match_on) if outcome.row else None
-        if key is not None:
-            known.setdefault(key, new_ids[outcome.number])
+        if key is not None and outcome.new_lead_id is not None:
+            known.setdefault(key, outcome.new_lead_id)
 
 
 async def _companies(
@@ -357,9 +363,7 @@ async def _companies(
     """Business email domains of the chunk's new and updated leads → their companies (made on
     first sight)."""
     names: dict[str, str | None] = {}
-    for outcome in outcomes:
-        if outcome.new_lead_id is None and outcome.decision is not Decision.UPDATE:
-            continue
+    for outcome in [*_creating(outcomes), *_updating(outcomes)]:
         fields = outcome.row.fields if outcome.row else {}
         email = outcome.changes.get("email_normalized") or fields.get("email_normalized")
         if email:
@@ -372,7 +376,6 @@ async def _create(
     importer: Importer,
     context: RunContext,
     creating: list[Outcome],
-    new_ids: dict[int, uuid.UUID],
     company_ids: dict[str, uuid.UUID],
     now: Any,
 ) -> None:
@@ -388,9 +391,9 @@ async def _create(
         """The leads, made as they are written (on PostgreSQL the database stores the first
         while the rest are made), with their tags and timeline entries on the side."""
         for outcome in creating:
-            row = outcome.row
+            row, lead_id = outcome.row, outcome.new_lead_id
             assert row is not None
-            lead_id = new_ids[outcome.number]
+            assert lead_id is not None
             fields = NEW_LEAD_DEFAULTS | row.fields
             email = fields["email_normalized"]
             if email and fields["company_id"] is None:
@@ -512,11 +515,11 @@ async def _flag(
     session: AsyncSession,
     workspace_id: uuid.UUID,
     outcomes: Sequence[Outcome],
-    new_ids: dict[int, uuid.UUID],
 ) -> None:
+    new_ids = {o.number: o.new_lead_id for o in _creating(outcomes)}  # row → its new lead
     pairs = []
     for outcome in outcomes:
-        if outcome.decision is not Decision.REVIEW:
+        if outcome.decision is not Decision.REVIEW or outcome.new_lead_id is None:
             continue
         other = outcome.lead_id
         if other is None and outcome.earlier_row is not None:
@@ -525,7 +528,7 @@ async def _flag(
             duplicate = dedupe.ProbableDuplicate(
                 other, outcome.probability or 1.0, outcome.explanation
             )
-            pairs.append((new_ids[outcome.number], duplicate))
+            pairs.append((outcome.new_lead_id, duplicate))
     await dedupe.flag_pairs(session, workspace_id, pairs, source=CandidateSource.IMPORT)
 
 
